@@ -1,0 +1,101 @@
+"""Media blocks: images and click-to-load videos."""
+
+from urllib.parse import parse_qs, urlparse
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with its text alternative and an optional caption."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=250,
+        help_text=_(
+            "Describe the image for people who cannot see it. Leave empty only if the "
+            "image is purely decorative."
+        ),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/image_block.html"
+        group = _("Media")
+        description = _("A picture with a description for screen readers and a caption.")
+
+
+VIDEO_HOSTS = {
+    "www.youtube.com": "youtube",
+    "youtube.com": "youtube",
+    "m.youtube.com": "youtube",
+    "youtu.be": "youtube",
+    "vimeo.com": "vimeo",
+    "www.vimeo.com": "vimeo",
+}
+
+
+def video_embed_url(url: str) -> str:
+    """Return the privacy-friendly player address for a YouTube or Vimeo link, else ''."""
+    parsed = urlparse(url)
+    host = VIDEO_HOSTS.get(parsed.netloc.lower())
+    if host == "youtube":
+        if parsed.netloc.lower() == "youtu.be":
+            video_id = parsed.path.strip("/")
+        else:
+            video_id = parse_qs(parsed.query).get("v", [""])[0]
+            if not video_id and parsed.path.startswith("/embed/"):
+                video_id = parsed.path.removeprefix("/embed/")
+        if video_id.replace("-", "").replace("_", "").isalnum():
+            return f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
+    elif host == "vimeo":
+        video_id = parsed.path.strip("/").split("/")[0]
+        if video_id.isdigit():
+            return f"https://player.vimeo.com/video/{video_id}?autoplay=1&dnt=1"
+    return ""
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video from YouTube or Vimeo that loads only when the reader asks for it."""
+
+    url = blocks.URLBlock(
+        label=_("Video address"),
+        help_text=_("A YouTube or Vimeo link. Nothing is loaded from there until a reader clicks."),
+    )
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    poster = ImageChooserBlock(label=_("Still image"), required=False)
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not video_embed_url(value["url"]):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(_("Use a YouTube or Vimeo address for the video."))
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["embed_url"] = video_embed_url(value["url"])
+        return context
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video_block.html"
+        group = _("Media")
+        description = _("A video that readers start with one click; no tracking before that.")
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "title": "Documentary trailer",
+            "caption": "",
+        }

@@ -1,0 +1,307 @@
+"""Load the multilingual demo site: locales, pages, translations, footer and an admin account."""
+
+import html
+from io import BytesIO
+import re
+import secrets
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.text import slugify
+
+from wagtail import blocks
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.operations import TranslationCreator
+
+from home.models import HomePage, HomePageFeaturedPage, StandardPage
+from site_core.blocks import BodyBlock
+from site_core.demo import content, images
+from site_core.models import Footer
+
+ADMIN_USERNAME = "admin"
+
+
+def _normalise(text):
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+TRANSLATIONS = {_normalise(key): item for key, item in content.REGISTRY.items()}
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo site: every configured locale, the English pages, their translations "
+        "(made through wagtail-localize), the footer and an admin account. Safe to run again: "
+        "what exists is kept."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-admin", action="store_true", help="Do not create the admin account."
+        )
+
+    def handle(self, *args, **options):
+        self.steps_done = 0
+        self.steps_total = (
+            1  # locales
+            + len(content.IMAGES)
+            + 1  # home
+            + len(content.CHILD_PAGES)
+            + 1  # footer
+            + len(content.HOME_LANGUAGES) * 2  # home + footer translations
+            + sum(len(languages) for _spec, languages in content.CHILD_PAGES)
+            + (0 if options["no_admin"] else 1)
+        )
+        with transaction.atomic():
+            locales = self.create_locales()
+            demo_images = {key: self.get_image(spec) for key, spec in content.IMAGES.items()}
+            home = self.create_home(demo_images)
+            children = {}
+            for spec, _languages in content.CHILD_PAGES:
+                children[str(spec["slug"])] = self.create_child(home, spec, demo_images)
+            self.set_featured(home, children)
+            footer = self.create_footer()
+
+            for language in content.HOME_LANGUAGES:
+                self.translate(home, locales[language])
+            for spec, languages in content.CHILD_PAGES:
+                for language in languages:
+                    self.translate(children[str(spec["slug"])], locales[language])
+            for language in content.HOME_LANGUAGES:
+                self.translate(footer, locales[language])
+        if not options["no_admin"]:
+            self.create_admin()
+        self.stdout.write(self.style.SUCCESS("Demo site ready."))
+
+    # --- progress -----------------------------------------------------------------------
+
+    def progress(self, message):
+        self.steps_done += 1
+        width = len(str(self.steps_total))
+        self.stdout.write(f"[{self.steps_done:>{width}}/{self.steps_total}] {message}")
+
+    # --- locales, images --------------------------------------------------------------------
+
+    def create_locales(self):
+        locales = {}
+        for code, _name in settings.LANGUAGES:
+            locales[code], _created = Locale.objects.get_or_create(language_code=code)
+        self.progress(f"Locales: {', '.join(locales)}")
+        return locales
+
+    def get_image(self, spec):
+        image_model = get_image_model()
+        image = image_model.objects.filter(title=spec["title"]).first()
+        if image is None:
+            data = images.render(spec["style"], spec["size"])
+
+
+            image = image_model(title=spec["title"])
+            image.file = ImageFile(BytesIO(data), name=f"{slugify(spec['title'])}.jpg")
+            image.save()
+            self.progress(f"Image drawn: {spec['title']}")
+        else:
+            self.progress(f"Image kept: {spec['title']}")
+        return image
+
+    # --- English pages --------------------------------------------------------------------
+
+    def build_body(self, blocks, demo_images, pages=None):
+        body = []
+        for block_type, value in blocks:
+            if block_type == "paragraph":
+                body.append((block_type, RichText("".join(f"<p>{p}</p>" for p in value))))
+            elif block_type == "call_to_action":
+                value = {k: str(v) for k, v in value.items() if k != "page"}
+                body.append((block_type, {**value, "url": ""}))
+            elif block_type == "image":
+                body.append(
+                    (
+                        block_type,
+                        {
+                            "image": demo_images[value["image"]],
+                            "alt_text": str(value["alt_text"]),
+                            "caption": str(value["caption"]),
+                        },
+                    )
+                )
+            else:
+                body.append((block_type, {k: str(v) for k, v in value.items()}))
+        return [(block_type, self.with_defaults(block_type, value)) for block_type, value in body]
+
+    @staticmethod
+    def with_defaults(block_type, value):
+        """Fill the fields a spec leaves out, as the editor would (empty, never None)."""
+        block = BodyBlock().child_blocks[block_type]
+        if not hasattr(block, "child_blocks"):
+            return value
+        defaults = {name: child.get_default() for name, child in block.child_blocks.items()}
+        for name, child in block.child_blocks.items():
+            if defaults[name] is None and not isinstance(child, blocks.ChooserBlock):
+                defaults[name] = ""
+        return {**defaults, **value}
+
+    def create_home(self, demo_images):
+        english = Locale.get_default()
+        spec = content.HOME
+        home = HomePage.objects.filter(locale=english, depth=2).first()
+        if home is not None:
+            self.progress("Home page kept")
+            return home
+        root = Page.get_first_root_node()
+        # Wagtail's first migration leaves a plain "Welcome" page; the demo replaces it.
+        for page in root.get_children().filter(
+            content_type__model="page", content_type__app_label="wagtailcore"
+        ):
+            if page.numchild == 0:
+                page.delete()
+        home = HomePage(
+            title=str(spec["title"]),
+            slug=str(spec["slug"]),
+            locale=english,
+            search_description=str(spec["search_description"]),
+            hero_heading=str(spec["hero_heading"]),
+            hero_intro=str(spec["hero_intro"]),
+            hero_image=demo_images["hero"],
+            hero_image_alt=str(spec["hero_image_alt"]),
+            body=self.build_body(spec["body"], demo_images),
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first() or Site(
+            hostname="localhost", port=80, is_default_site=True
+        )
+        base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.root_page = home
+        site.site_name = "Falun Gong Awareness"
+        site.hostname = base_url.hostname or "localhost"
+        site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
+        site.save()
+        self.progress("Home page created")
+        return home
+
+    def create_child(self, home, spec, demo_images):
+        slug = str(spec["slug"])
+        page = StandardPage.objects.child_of(home).filter(slug=slug).first()
+        if page is not None:
+            self.progress(f"Page kept: {page.title}")
+            return page
+        page = StandardPage(
+            title=str(spec["title"]),
+            slug=slug,
+            search_description=str(spec["search_description"]),
+            intro=str(spec["intro"]),
+            show_in_menus=True,
+            body=self.build_body(spec["body"], demo_images),
+        )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        self.progress(f"Page created: {page.title}")
+        return page
+
+    def set_featured(self, home, children):
+        """Featured pages and the call to action point at the pages created after the home."""
+        if home.featured_pages.exists():
+            return
+        for slug in content.HOME["featured"]:
+            home.featured_pages.add(HomePageFeaturedPage(page=children[slug]))
+        for block in home.body:
+            if block.block_type == "call_to_action" and not block.value["page"]:
+                block.value["page"] = children["worldwide-activism"]
+        home.save_revision().publish()
+
+    def create_footer(self):
+        english = Locale.get_default()
+        footer = Footer.objects.filter(locale=english).first()
+        if footer is not None:
+            self.progress("Footer kept")
+            return footer
+        spec = content.FOOTER
+        footer = Footer.objects.create(
+            locale=english,
+            contact_text="".join(f"<p>{p}</p>" for p in spec["contact_text"]),
+            contact_email=spec["contact_email"],
+            social_links=[
+                ("link", {"label": str(label), "url": url}) for label, url in spec["social_links"]
+            ],
+        )
+        self.progress("Footer created")
+        return footer
+
+    # --- translations -----------------------------------------------------------------------
+
+    def translate(self, instance, locale):
+        """Translate like a translator would: submit, fill the editor's segments, publish."""
+        label = f"{instance} → {locale.get_display_name()}"
+        existing = instance.get_translation_or_none(locale)
+        if existing is not None and getattr(existing, "live", True):
+            self.progress(f"Translation kept: {label}")
+            return existing
+
+        creator = TranslationCreator(user=None, target_locales=[locale])
+        creator.create_translations(instance, include_related_objects=False)
+        source = TranslationSource.objects.get_for_instance(instance)
+        translation = Translation.objects.get(source=source, target_locale=locale)
+
+        missing = []
+        for segment in StringSegment.objects.filter(source=source).select_related(
+            "string", "context"
+        ):
+            item = TRANSLATIONS.get(_normalise(segment.string.data))
+            text = item.translations.get(locale.language_code) if item else None
+            if text is None:
+                missing.append(segment.string.data)
+                continue
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": html.escape(text, quote=False),
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
+            )
+        if missing:
+            raise CommandError(
+                f"The demo has no {locale.language_code} text for: {missing}. "
+                "Add it to site_core/demo/content.py and run load_demo again."
+            )
+        if isinstance(instance, Page):
+            # save_target(publish=True) defers publishing to the end of the transaction, when
+            # the page's tree fields may be stale; publish the new revision here instead.
+            translation.save_target(publish=False)
+            target = translation.get_target_instance()
+            target.get_latest_revision().publish()
+        else:
+            translation.save_target(publish=True)
+            target = translation.get_target_instance()
+        self.progress(f"Translated: {label}")
+        return target
+
+    # --- admin ------------------------------------------------------------------------------
+
+    def create_admin(self):
+        user_model = get_user_model()
+        if user_model.objects.filter(username=ADMIN_USERNAME).exists():
+            self.progress(f"Admin account kept: {ADMIN_USERNAME}")
+            return
+        password = settings.DEMO_ADMIN_PASSWORD or secrets.token_urlsafe(12)
+        user_model.objects.create_superuser(ADMIN_USERNAME, "admin@example.org", password)
+        self.progress(f"Admin account created: {ADMIN_USERNAME}")
+        if settings.DEMO_ADMIN_PASSWORD:
+            self.stdout.write("Its password is the one in DEMO_ADMIN_PASSWORD.")
+        else:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Admin password (shown only this once, write it down): {password}\n"
+                    "To choose another: .venv/bin/python manage.py changepassword admin"
+                )
+            )

@@ -1,0 +1,8 @@
+"""Local development: DEBUG on, a fixed key that is never used in production."""
+
+from site_core.settings.base import *  # noqa: F403
+from site_core.settings.base import env
+
+DEBUG = True
+SECRET_KEY = env.SECRET_KEY or "dev-only-key-never-used-in-production-0123456789abcdefghij"
+ALLOWED_HOSTS = env.ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]

@@ -1,0 +1,42 @@
+"""Every environment variable the project reads, in one place (listed in README.md)."""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def _list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def _bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+# Database: any dj-database-url URL; a SQLite file in the project folder when unset.
+DATABASE_URL = os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+
+# Optional Redis (cache); an in-process cache when unset.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+
+# Required in production (site_core.settings.production fails fast without it).
+SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
+
+ALLOWED_HOSTS = _list("ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = _list("CSRF_TRUSTED_ORIGINS")
+
+# Public address of the site, used in admin e-mails and absolute links.
+BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Where uploaded images and documents are written.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", "").strip() or BASE_DIR / "media")
+
+# Production only: redirect plain HTTP to HTTPS (turn off when a proxy already does it).
+SECURE_SSL_REDIRECT = _bool("SECURE_SSL_REDIRECT", default=True)
+
+# load_demo: password of the demo "admin" account; generated and printed once when unset.
+DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "")

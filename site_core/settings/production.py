@@ -1,0 +1,33 @@
+"""Production: fails fast without SECRET_KEY; passes ``manage.py check --deploy`` cleanly."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from site_core.settings.base import *  # noqa: F403
+from site_core.settings.base import DATABASES, env
+
+if not env.SECRET_KEY:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set. Export a long random value before starting, e.g. "
+        "SECRET_KEY=$(python -c 'import secrets; print(secrets.token_urlsafe(64))')"
+    )
+
+DEBUG = False
+SECRET_KEY = env.SECRET_KEY
+ALLOWED_HOSTS = env.ALLOWED_HOSTS or ["localhost", "127.0.0.1"]
+
+DATABASES["default"]["CONN_MAX_AGE"] = 60
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+SECURE_SSL_REDIRECT = env.SECURE_SSL_REDIRECT
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True

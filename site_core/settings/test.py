@@ -1,0 +1,14 @@
+"""The test suite: fast hashing, an in-memory cache, media in a throwaway folder."""
+
+import tempfile
+from pathlib import Path
+
+from site_core.settings.base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key-never-used-in-production-0123456789abcdefghij"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="site-test-media-"))
+WAGTAILADMIN_BASE_URL = "http://testserver"

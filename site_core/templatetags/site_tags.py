@@ -1,0 +1,202 @@
+"""Page furniture shared by every template: language, menus, switcher, hreflang, footer.
+
+The lookups are cached on the request, so a page pays for each once however many tags use it.
+"""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+from wagtail.models import Page, Site
+
+from site_core.models import Footer
+
+register = template.Library()
+
+
+@register.filter
+def bcp47(language_code):
+    """Django's lowercase code as a BCP 47 tag: ``zh-hans`` → ``zh-Hans``, ``pt-br`` → ``pt-BR``."""
+    first, *rest = str(language_code).split("-")
+    subtags = [first.lower()]
+    for part in rest:
+        if len(part) == 4:
+            subtags.append(part.title())
+        elif len(part) == 2:
+            subtags.append(part.upper())
+        else:
+            subtags.append(part.lower())
+    return "-".join(subtags)
+
+
+def _cache(request):
+    if not hasattr(request, "_site_tags_cache"):
+        request._site_tags_cache = {}
+    return request._site_tags_cache
+
+
+def current_language(page=None):
+    """The language a page is written in, else the active one (404 pages, search...)."""
+    if page is not None and getattr(page, "locale_id", None):
+        return page.locale.language_code
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def locale_homes(request):
+    """The live home page of every language, keyed by language code (one query)."""
+    cache = _cache(request)
+    if "homes" not in cache:
+        site = Site.find_for_request(request)
+        homes = {}
+        if site is not None:
+            for home in (
+                Page.objects.live()
+                .filter(translation_key=site.root_page.translation_key)
+                .select_related("locale")
+            ):
+                homes[home.locale.language_code] = home
+        cache["homes"] = homes
+    return cache["homes"]
+
+
+def live_translations(request, page):
+    """Live, public, non-alias versions of ``page`` in every language, itself included."""
+    if page is None or not getattr(page, "translation_key", None):
+        return {}
+    cache = _cache(request)
+    key = ("translations", page.translation_key)
+    if key not in cache:
+        cache[key] = {
+            p.locale.language_code: p
+            for p in Page.objects.live()
+            .public()
+            .filter(translation_key=page.translation_key, alias_of__isnull=True)
+            .select_related("locale")
+        }
+    return cache[key]
+
+
+@register.simple_tag
+def page_language(page=None):
+    """``lang``/``dir`` values for the ``<html>`` element."""
+    code = current_language(page)
+    return {
+        "code": code,
+        "bcp47": bcp47(code),
+        "dir": "rtl" if translation.get_language_info(code)["bidi"] else "ltr",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context, page=None):
+    request = context["request"]
+    home = locale_homes(request).get(current_language(page))
+    return home.get_url(request) if home else "/"
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context, page=None):
+    """Live pages marked "show in menus" under this language's home, in tree order."""
+    request = context["request"]
+    home = locale_homes(request).get(current_language(page))
+    items = []
+    if home is not None:
+        for child in home.get_children().live().public().in_menu().select_related("locale"):
+            items.append(
+                {
+                    "title": child.title,
+                    "url": child.get_url(request),
+                    "current": page is not None and page.path.startswith(child.path),
+                    "exact": page is not None and page.pk == child.pk,
+                }
+            )
+    return {"items": items}
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context, page=None):
+    """Every language by its native name: this page's live translation, else that home page."""
+    request = context["request"]
+    current = current_language(page)
+    translations = live_translations(request, page)
+    homes = locale_homes(request)
+    entries = []
+    for code, native_name in settings.LANGUAGES:
+        target = translations.get(code)
+        is_translation = target is not None
+        if target is None:
+            target = homes.get(code)
+        entries.append(
+            {
+                "code": code,
+                "bcp47": bcp47(code),
+                "name": native_name,
+                "url": target.get_url(request) if target is not None else None,
+                "is_translation": is_translation or page is None,
+                "current": code == current,
+            }
+        )
+    current_name = dict(settings.LANGUAGES).get(current, current)
+    return {"entries": entries, "current_name": current_name}
+
+
+@register.inclusion_tag("components/page_meta.html", takes_context=True)
+def page_meta(context, page):
+    """Description, canonical link, hreflang alternates and Open Graph tags for ``page``."""
+    request = context["request"]
+    translations = live_translations(request, page)
+    alternates = []
+    if len(translations) > 1:
+        for code, _name in settings.LANGUAGES:
+            if code in translations:
+                alternates.append(
+                    {"hreflang": bcp47(code), "url": translations[code].get_full_url(request)}
+                )
+        source = translations.get(settings.LANGUAGE_CODE)
+        if source is not None:
+            alternates.append({"hreflang": "x-default", "url": source.get_full_url(request)})
+    specific = page.specific
+    description = getattr(specific, "get_meta_description", lambda: page.search_description)()
+    social_image = getattr(specific, "get_social_image", lambda: None)()
+    og_image = None
+    if social_image is not None:
+        rendition = social_image.get_rendition("fill-1200x630|format-jpeg")
+        og_image = {
+            "url": request.build_absolute_uri(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+        }
+    return {
+        "page": page,
+        "title": page.seo_title or page.title,
+        "description": description,
+        "canonical": page.get_full_url(request),
+        "alternates": alternates,
+        "og_image": og_image,
+        "og_locale": translation.to_locale(page.locale.language_code),
+        "og_alternate_locales": [
+            translation.to_locale(code) for code in translations if code != page.locale.language_code
+        ],
+    }
+
+
+@register.inclusion_tag("components/footer.html", takes_context=True)
+def site_footer(context, page=None):
+    """This language's footer snippet, else the source language's (marked with its language)."""
+    code = current_language(page)
+    footers = {
+        footer.locale.language_code: footer
+        for footer in Footer.objects.filter(
+            locale__language_code__in={code, settings.LANGUAGE_CODE}
+        ).select_related("locale")
+    }
+    footer = footers.get(code) or footers.get(settings.LANGUAGE_CODE)
+    footer_language = footer.locale.language_code if footer else code
+    return {
+        "footer": footer,
+        "footer_lang": bcp47(footer_language) if footer_language != code else None,
+        "request": context["request"],
+        "page": page,
+    }
+
+
