@@ -6,3 +6,7 @@ from site_core.settings.base import env
 DEBUG = True
 SECRET_KEY = env.SECRET_KEY or "dev-only-key-never-used-in-production-0123456789abcdefghij"
 ALLOWED_HOSTS = env.ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
+
+# Serve static files straight from the apps, without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

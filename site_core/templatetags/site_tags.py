@@ -29,6 +29,11 @@ def bcp47(language_code):
     return "-".join(subtags)
 
 
+def _as_page(page):
+    """Templates without a page (404, search) pass an empty string for ``page``."""
+    return page if isinstance(page, Page) else None
+
+
 def _cache(request):
     if not hasattr(request, "_site_tags_cache"):
         request._site_tags_cache = {}
@@ -37,7 +42,8 @@ def _cache(request):
 
 def current_language(page=None):
     """The language a page is written in, else the active one (404 pages, search...)."""
-    if page is not None and getattr(page, "locale_id", None):
+    page = _as_page(page)
+    if page is not None:
         return page.locale.language_code
     return translation.get_language() or settings.LANGUAGE_CODE
 
@@ -61,7 +67,8 @@ def locale_homes(request):
 
 def live_translations(request, page):
     """Live, public, non-alias versions of ``page`` in every language, itself included."""
-    if page is None or not getattr(page, "translation_key", None):
+    page = _as_page(page)
+    if page is None:
         return {}
     cache = _cache(request)
     key = ("translations", page.translation_key)
@@ -97,6 +104,7 @@ def home_url(context, page=None):
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context, page=None):
     """Live pages marked "show in menus" under this language's home, in tree order."""
+    page = _as_page(page)
     request = context["request"]
     home = locale_homes(request).get(current_language(page))
     items = []
@@ -116,6 +124,7 @@ def main_menu(context, page=None):
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
     """Every language by its native name: this page's live translation, else that home page."""
+    page = _as_page(page)
     request = context["request"]
     current = current_language(page)
     translations = live_translations(request, page)
@@ -183,6 +192,7 @@ def page_meta(context, page):
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def site_footer(context, page=None):
     """This language's footer snippet, else the source language's (marked with its language)."""
+    page = _as_page(page)
     code = current_language(page)
     footers = {
         footer.locale.language_code: footer

@@ -49,6 +49,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
         self.steps_done = 0
         self.steps_total = (
             1  # locales
@@ -85,6 +86,8 @@ class Command(BaseCommand):
 
     def progress(self, message):
         self.steps_done += 1
+        if self.verbosity < 1:
+            return
         width = len(str(self.steps_total))
         self.stdout.write(f"[{self.steps_done:>{width}}/{self.steps_total}] {message}")
 

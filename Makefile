@@ -1,0 +1,101 @@
+# Two commands for a newcomer: `make run` (set up everything and serve the demo) and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+export UV_PYTHON_DOWNLOADS := never
+
+# The first interpreter that is Python 3.12 or newer (`python3` here may be 3.11; pyenv's
+# python3.12 shim works because .python-version is committed).
+PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+		echo $$p; break; fi; done)
+
+.PHONY: help run serve-dev setup install install-dev migrate messages static demo test lint format \
+	check-deploy browser lock clean
+
+help:
+	@echo "make run    set up everything (virtualenv, packages, database, translations, demo) and serve on http://127.0.0.1:$(PORT)"
+	@echo "make test   run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)"
+	@echo "make lint   ruff lint and format check"
+	@echo "make lock   re-pin requirements*.lock from pyproject.toml"
+	@echo "make clean  remove the virtualenv, database, media and collected static files"
+
+$(PY):
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "Python 3.12 or newer is needed and none was found (tried python3.13, python3.12, python3)."; \
+		echo "Install one (e.g. 'pyenv install 3.12' or your system's python3.12 package) and run make again."; \
+		exit 1; fi
+	@echo "Creating $(VENV) with $$($(PYTHON) --version)"
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	@touch $@
+
+$(VENV)/.installed-dev: requirements-dev.lock | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+messages: install
+	$(MANAGE) compile_translations
+
+static: install
+	$(MANAGE) collectstatic --noinput --verbosity 0
+
+demo: migrate messages
+	$(MANAGE) load_demo
+
+setup: demo static
+
+run: setup
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/). Ctrl+C stops."
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Installs Debian's Chromium (never a downloaded browser) for the browser tests, when missing.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing Debian's chromium and CJK fonts for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+		else \
+			echo "The browser tests need Chromium: sudo apt-get install chromium fonts-noto-cjk"; \
+		fi; fi
+
+lint: install-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install-dev
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+test: install-dev browser
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	DJANGO_SETTINGS_MODULE=site_core.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=site_core.settings.test $(MANAGE) compile_translations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+check-deploy: install
+	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
+		DJANGO_SETTINGS_MODULE=site_core.settings.production $(MANAGE) check --deploy --fail-level WARNING
+
+lock: install-dev
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links --extra dev -o requirements-dev.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -1,0 +1,21 @@
+"""Shared fixtures: the demo site is loaded once per test session into the test database."""
+
+import pytest
+
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import translation
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the full multilingual demo site (and rolls back its changes)."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", "--no-admin", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    """A test that activates a language must not leak it into the next one."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

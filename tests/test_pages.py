@@ -1,0 +1,178 @@
+"""Every page in every language: lang/dir, hreflang, the language switcher, valid HTML."""
+
+import pytest
+
+from django.conf import settings
+
+from wagtail.models import Page
+
+from home.models import HomePage, StandardPage
+from tests.utils import bcp47, expected_dir, html_errors, live_pages, locale, soup
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def live_translation_codes(page):
+    return set(
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, alias_of__isnull=True)
+        .values_list("locale__language_code", flat=True)
+    )
+
+
+def translate_and_publish(page, code):
+    translated = page.copy_for_translation(locale(code), copy_parents=True)
+    translated.save_revision().publish()
+    return translated
+
+
+def test_every_demo_page_answers_200_with_its_language_and_direction(client):
+    pages = list(live_pages())
+    assert len(pages) == 20  # 8 home pages + 3 pages x 4 languages
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = soup(response).html
+        code = page.locale.language_code
+        assert html["lang"] == bcp47(code), page.url
+        assert html["dir"] == expected_dir(code), page.url
+
+
+def test_hebrew_pages_read_right_to_left_and_others_left_to_right(client):
+    assert soup(client.get("/he/")).html["dir"] == "rtl"
+    assert soup(client.get("/he/about/")).html["dir"] == "rtl"
+    assert soup(client.get("/zh-hans/")).html["lang"] == "zh-Hans"
+    assert soup(client.get("/zh-hant/")).html["lang"] == "zh-Hant"
+    assert soup(client.get("/nl/")).html["dir"] == "ltr"
+
+
+def test_every_page_is_valid_html(client):
+    for page in live_pages():
+        response = client.get(page.url)
+        assert html_errors(response) == [], page.url
+
+
+@pytest.mark.parametrize("page_type", [HomePage, StandardPage])
+def test_each_page_type_renders_in_every_language(client, page_type):
+    source = page_type.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    for code in LANGUAGE_CODES:
+        page = source.get_translation_or_none(locale(code))
+        if page is None:
+            page = translate_and_publish(source, code)
+        response = client.get(page.url)
+        assert response.status_code == 200, (code, page.url)
+        assert soup(response).html["lang"] == bcp47(code)
+        assert soup(response).h1.get_text(strip=True)
+
+
+def test_hreflang_alternates_point_at_live_translations_only(client):
+    for page in live_pages():
+        links = soup(client.get(page.url)).find_all("link", rel="alternate", hreflang=True)
+        hreflangs = {link["hreflang"] for link in links}
+        expected = {bcp47(code) for code in live_translation_codes(page)}
+        if len(expected) > 1:
+            expected.add("x-default")
+        else:
+            expected = set()
+        assert hreflangs == expected, page.url
+        for link in links:
+            path = link["href"].split("://", 1)[1].split("/", 1)[1]
+            assert client.get(f"/{path}").status_code == 200, link["href"]
+
+
+def test_unpublished_translation_disappears_from_hreflang_and_switcher(client):
+    about_nl = StandardPage.objects.get(locale__language_code="nl", slug="over-deze-site")
+    about_nl.unpublish()
+    page = soup(client.get("/en/about/"))
+    hreflangs = {link["hreflang"] for link in page.find_all("link", rel="alternate", hreflang=True)}
+    assert "nl" not in hreflangs
+    dutch_entry = page.select_one('.language-switcher a[lang="nl"]')
+    assert dutch_entry["href"] == "/nl/"
+    assert "not translated" in dutch_entry.parent.get_text()
+
+
+def test_switcher_lists_every_language_by_native_name(client):
+    for page in live_pages():
+        entries = soup(client.get(page.url)).select(".language-switcher li a")
+        assert [entry.get_text(strip=True) for entry in entries] == [
+            name for _code, name in settings.LANGUAGES
+        ], page.url
+        translations = live_translation_codes(page)
+        for entry in entries:
+            code = next(c for c, _n in settings.LANGUAGES if bcp47(c) == entry["lang"])
+            if code in translations:
+                assert entry["href"] == page.get_translation(locale(code)).url
+            else:
+                assert entry["href"] == f"/{code}/"
+                assert client.get(entry["href"]).status_code == 200
+        current = [entry for entry in entries if entry.get("aria-current")]
+        assert [entry["lang"] for entry in current] == [bcp47(page.locale.language_code)]
+
+
+def test_main_menu_lists_live_menu_pages_of_the_current_language_in_tree_order(client):
+    menu = soup(client.get("/nl/")).select(".main-nav a")
+    assert [a.get_text() for a in menu] == ["Over deze site", "Wereldwijd activisme", "Kerncijfers"]
+    about = StandardPage.objects.get(locale__language_code="nl", slug="over-deze-site")
+    about.show_in_menus = False
+    about.save_revision().publish()
+    menu = soup(client.get("/nl/")).select(".main-nav a")
+    assert [a.get_text() for a in menu] == ["Wereldwijd activisme", "Kerncijfers"]
+
+
+def test_menu_marks_the_current_page(client):
+    current = soup(client.get("/nl/kerncijfers/")).select('.main-nav a[aria-current="page"]')
+    assert [a.get_text() for a in current] == ["Kerncijfers"]
+
+
+def test_featured_pages_are_shown_in_the_readers_language_or_marked_as_english(client):
+    cards = soup(client.get("/zh-hans/")).select(".featured .card")
+    assert [card.a.get_text() for card in cards] == ["关于本站", "全球行动", "关键数据"]
+    assert all(not card.get("lang") for card in cards)
+
+    cards = soup(client.get("/de/")).select(".featured .card")
+    assert [card.a["href"] for card in cards] == [
+        "/en/about/",
+        "/en/worldwide-activism/",
+        "/en/key-statistics/",
+    ]
+    assert [card["lang"] for card in cards] == ["en", "en", "en"]
+
+
+def test_meta_description_canonical_and_open_graph_come_from_the_page(client):
+    page = soup(client.get("/nl/over-deze-site/"))
+    assert page.find("meta", attrs={"name": "description"})["content"].startswith("Wat Falun Gong")
+    assert page.find("link", rel="canonical")["href"].endswith("/nl/over-deze-site/")
+    assert page.find("meta", property="og:title")["content"] == "Over deze site"
+    assert page.find("meta", property="og:locale")["content"] == "nl"
+    home = soup(client.get("/en/"))
+    og_image = home.find("meta", property="og:image")["content"]
+    assert og_image.startswith("http") and og_image.endswith(".jpg")
+
+
+def test_footer_comes_from_the_readers_language(client):
+    assert "Schrijf ons" in soup(client.get("/nl/")).select_one(".site-footer").get_text()
+    assert "欢迎来信" in soup(client.get("/zh-hans/")).select_one(".site-footer").get_text()
+
+
+def test_interface_strings_are_translated(client):
+    page = soup(client.get("/zh-hant/"))
+    assert page.select_one(".skip-link").get_text() == "跳到主要內容"
+    assert page.select_one(".skip-link")["href"] == "#main"
+    assert page.find(id="main") is not None
+    page = soup(client.get("/he/"))
+    assert page.select_one(".skip-link").get_text() == "דלג לתוכן הראשי"
+
+
+def test_no_third_party_requests_in_pages(client):
+    for page in live_pages():
+        document = soup(client.get(page.url))
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in document.find_all(tag):
+                value = element.get(attribute, "")
+                if tag == "link" and element.get("rel") in (["alternate"], ["canonical"]):
+                    continue
+                assert not value.startswith(("http://", "https://", "//")) or (
+                    tag == "img" and "/media/" in value
+                ), (page.url, value)
