@@ -3,15 +3,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
-
-from modelcluster.fields import ParentalKey
 from wagtail_localize.fields import SynchronizedField
 
 from site_core.blocks import BodyBlock
 from site_core.models import BasePage
+from site_core.navigation import public_pages
 
 
 class HomePage(BasePage):
@@ -70,10 +70,10 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = self.get_featured_pages()
+        context["featured"] = self.get_featured_pages(request)
         return context
 
-    def get_featured_pages(self):
+    def get_featured_pages(self, request=None):
         """The editor's featured pages, each shown in this page's language where it is live.
 
         A featured page without a live translation is shown in its own language (and marked
@@ -84,13 +84,10 @@ class HomePage(BasePage):
             return []
         translations = {
             page.translation_key: page
-            for page in Page.objects.live()
-            .public()
-            .filter(
+            for page in public_pages(request).filter(
                 translation_key__in=[page.translation_key for page in chosen],
                 locale_id=self.locale_id,
             )
-            .select_related("locale")
         }
         resolved = []
         for page in chosen:

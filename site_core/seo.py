@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
-from site_core.templatetags.site_tags import bcp47
+from site_core.navigation import bcp47
 
 
 def sitemap(request):
@@ -34,7 +34,10 @@ def sitemap(request):
             )
     entries = []
     for group in by_key.values():
-        default = next((item for item in group if item["page"].locale.language_code == settings.LANGUAGE_CODE), None)
+        default = next(
+            (item for item in group if item["page"].locale.language_code == settings.LANGUAGE_CODE),
+            None,
+        )
         for item in group:
             entries.append(
                 {

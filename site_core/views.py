@@ -1,8 +1,8 @@
 """Error pages in the reader's language."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 from django.views.decorators.csrf import requires_csrf_token
 
 

@@ -1,10 +1,10 @@
 """Shared fixtures: the demo site is loaded once per test session into the test database."""
 
-import pytest
-
 from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
+
+import pytest
 
 
 @pytest.fixture(scope="session")

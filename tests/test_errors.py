@@ -1,9 +1,9 @@
 """Bad addresses get a clear, localised answer: never a 500, never a redirect loop."""
 
-import pytest
-
 from django.test import RequestFactory
 from django.utils import translation
+
+import pytest
 
 from site_core.views import server_error
 from tests.utils import soup

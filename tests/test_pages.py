@@ -1,10 +1,10 @@
 """Every page in every language: lang/dir, hreflang, the language switcher, valid HTML."""
 
-import pytest
-
 from django.conf import settings
 
 from wagtail.models import Page
+
+import pytest
 
 from home.models import HomePage, StandardPage
 from tests.utils import bcp47, expected_dir, html_errors, live_pages, locale, soup

@@ -1,13 +1,13 @@
 """Helpers for reading rendered pages."""
 
-import html5lib
-from bs4 import BeautifulSoup
-
 from django.conf import settings
 
 from wagtail.models import Locale, Page
 
-from site_core.templatetags.site_tags import bcp47
+import html5lib
+from bs4 import BeautifulSoup
+
+from site_core.navigation import bcp47
 
 
 def soup(response):

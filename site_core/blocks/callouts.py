@@ -19,7 +19,9 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             raise blocks.StructBlockValidationError(
-                block_errors={"url": ValidationError(_("Choose a page or give an address, not both."))}
+                block_errors={
+                    "url": ValidationError(_("Choose a page or give an address, not both."))
+                }
             )
         return value
 

@@ -459,13 +459,14 @@ ACTIVISM = {
             [
                 t(
                     "Doctors and medical associations in many countries have spoken out against "
-                    "forced organ harvesting from Falun Gong practitioners. Elected representatives "
-                    "and human rights organisations, among them Amnesty International and Human "
+                    "forced organ harvesting from Falun Gong practitioners. Elected "
+                    "representatives and human rights organisations, among them Amnesty "
+                    "International and Human "
                     "Rights Watch, have condemned the persecution.",
                     nl="Artsen en medische verenigingen in veel landen hebben zich uitgesproken "
-                    "tegen gedwongen orgaanroof bij Falun Gong-beoefenaars. Volksvertegenwoordigers "
-                    "en mensenrechtenorganisaties, waaronder Amnesty International en Human Rights "
-                    "Watch, hebben de vervolging veroordeeld.",
+                    "tegen gedwongen orgaanroof bij Falun Gong-beoefenaars. "
+                    "Volksvertegenwoordigers en mensenrechtenorganisaties, waaronder Amnesty "
+                    "International en Human Rights Watch, hebben de vervolging veroordeeld.",
                     zh_hans="许多国家的医生和医学协会公开反对强摘法轮功学员器官的罪行。民选代表和人权"
                     "组织，包括国际特赦组织和人权观察，都谴责了这场迫害。",
                     he="רופאים ואיגודים רפואיים במדינות רבות יצאו נגד קצירת איברים בכפייה ממתרגלי "

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
-
 from wagtail_localize.fields import SynchronizedField
 
 

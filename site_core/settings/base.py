@@ -1,8 +1,8 @@
 """Settings shared by every environment. Environment variables come from ``environment``."""
 
-import dj_database_url
-
 from django.utils.translation import gettext_lazy as _
+
+import dj_database_url
 
 from site_core.settings import environment as env
 

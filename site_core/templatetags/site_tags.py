@@ -1,86 +1,21 @@
-"""Page furniture shared by every template: language, menus, switcher, hreflang, footer.
-
-The lookups are cached on the request, so a page pays for each once however many tags use it.
-"""
+"""Page furniture shared by every template: language, menus, switcher, hreflang, footer."""
 
 from django import template
 from django.conf import settings
 from django.utils import translation
 
-from wagtail.models import Page, Site
-
 from site_core.models import Footer
+from site_core.navigation import (
+    _as_page,
+    bcp47,
+    current_language,
+    live_translations,
+    locale_homes,
+    public_pages,
+)
 
 register = template.Library()
-
-
-@register.filter
-def bcp47(language_code):
-    """Django's lowercase code as a BCP 47 tag: ``zh-hans`` → ``zh-Hans``, ``pt-br`` → ``pt-BR``."""
-    first, *rest = str(language_code).split("-")
-    subtags = [first.lower()]
-    for part in rest:
-        if len(part) == 4:
-            subtags.append(part.title())
-        elif len(part) == 2:
-            subtags.append(part.upper())
-        else:
-            subtags.append(part.lower())
-    return "-".join(subtags)
-
-
-def _as_page(page):
-    """Templates without a page (404, search) pass an empty string for ``page``."""
-    return page if isinstance(page, Page) else None
-
-
-def _cache(request):
-    if not hasattr(request, "_site_tags_cache"):
-        request._site_tags_cache = {}
-    return request._site_tags_cache
-
-
-def current_language(page=None):
-    """The language a page is written in, else the active one (404 pages, search...)."""
-    page = _as_page(page)
-    if page is not None:
-        return page.locale.language_code
-    return translation.get_language() or settings.LANGUAGE_CODE
-
-
-def locale_homes(request):
-    """The live home page of every language, keyed by language code (one query)."""
-    cache = _cache(request)
-    if "homes" not in cache:
-        site = Site.find_for_request(request)
-        homes = {}
-        if site is not None:
-            for home in (
-                Page.objects.live()
-                .filter(translation_key=site.root_page.translation_key)
-                .select_related("locale")
-            ):
-                homes[home.locale.language_code] = home
-        cache["homes"] = homes
-    return cache["homes"]
-
-
-def live_translations(request, page):
-    """Live, public, non-alias versions of ``page`` in every language, itself included."""
-    page = _as_page(page)
-    if page is None:
-        return {}
-    cache = _cache(request)
-    key = ("translations", page.translation_key)
-    if key not in cache:
-        cache[key] = {
-            p.locale.language_code: p
-            for p in Page.objects.live()
-            .public()
-            .filter(translation_key=page.translation_key, alias_of__isnull=True)
-            .select_related("locale")
-        }
-    return cache[key]
+register.filter("bcp47", bcp47)
 
 
 @register.simple_tag
@@ -97,7 +32,7 @@ def page_language(page=None):
 @register.simple_tag(takes_context=True)
 def home_url(context, page=None):
     request = context["request"]
-    home = locale_homes(request).get(current_language(page))
+    home = locale_homes(request, page).get(current_language(page))
     return home.get_url(request) if home else "/"
 
 
@@ -106,10 +41,10 @@ def main_menu(context, page=None):
     """Live pages marked "show in menus" under this language's home, in tree order."""
     page = _as_page(page)
     request = context["request"]
-    home = locale_homes(request).get(current_language(page))
+    home = locale_homes(request, page).get(current_language(page))
     items = []
     if home is not None:
-        for child in home.get_children().live().public().in_menu().select_related("locale"):
+        for child in public_pages(request).child_of(home).in_menu():
             items.append(
                 {
                     "title": child.title,
@@ -128,7 +63,7 @@ def language_switcher(context, page=None):
     request = context["request"]
     current = current_language(page)
     translations = live_translations(request, page)
-    homes = locale_homes(request)
+    homes = locale_homes(request, page)
     entries = []
     for code, native_name in settings.LANGUAGES:
         target = translations.get(code)
@@ -182,9 +117,9 @@ def page_meta(context, page):
         "canonical": page.get_full_url(request),
         "alternates": alternates,
         "og_image": og_image,
-        "og_locale": translation.to_locale(page.locale.language_code),
+        "og_locale": translation.to_locale(current_language(page)),
         "og_alternate_locales": [
-            translation.to_locale(code) for code in translations if code != page.locale.language_code
+            translation.to_locale(code) for code in translations if code != current_language(page)
         ],
     }
 
@@ -208,5 +143,3 @@ def site_footer(context, page=None):
         "request": context["request"],
         "page": page,
     }
-
-

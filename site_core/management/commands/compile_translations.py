@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-import polib
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+import polib
 
 
 class Command(BaseCommand):

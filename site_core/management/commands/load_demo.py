@@ -1,9 +1,9 @@
 """Load the multilingual demo site: locales, pages, translations, footer and an admin account."""
 
 import html
-from io import BytesIO
 import re
 import secrets
+from io import BytesIO
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -17,7 +17,6 @@ from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
-
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
@@ -105,7 +104,6 @@ class Command(BaseCommand):
         image = image_model.objects.filter(title=spec["title"]).first()
         if image is None:
             data = images.render(spec["style"], spec["size"])
-
 
             image = image_model(title=spec["title"])
             image.file = ImageFile(BytesIO(data), name=f"{slugify(spec['title'])}.jpg")

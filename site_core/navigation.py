@@ -1,0 +1,101 @@
+"""Per-request lookups behind the page furniture: languages, homes, translations, menus.
+
+Each lookup is cached on the request, so a page pays for it once however many templates use it.
+"""
+
+from functools import lru_cache
+
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import translation
+
+from wagtail.models import Locale, Page, Site
+
+
+def bcp47(language_code):
+    """Django's lowercase code as a BCP 47 tag: ``zh-hans`` → ``zh-Hans``, ``pt-br`` → ``pt-BR``."""
+    first, *rest = str(language_code).split("-")
+    subtags = [first.lower()]
+    for part in rest:
+        if len(part) == 4:
+            subtags.append(part.title())
+        elif len(part) == 2:
+            subtags.append(part.upper())
+        else:
+            subtags.append(part.lower())
+    return "-".join(subtags)
+
+
+def _as_page(page):
+    """Templates without a page (404, search) pass an empty string for ``page``."""
+    return page if isinstance(page, Page) else None
+
+
+def _cache(request):
+    if not hasattr(request, "_site_tags_cache"):
+        request._site_tags_cache = {}
+    return request._site_tags_cache
+
+
+@lru_cache(maxsize=1)
+def locale_codes():
+    """Locale id → language code, per process (locales change only with settings and deploys)."""
+    return dict(Locale.objects.values_list("id", "language_code"))
+
+
+@receiver([post_save, post_delete], sender=Locale)
+def _forget_locale_codes(**kwargs):
+    locale_codes.cache_clear()
+
+
+def current_language(page=None):
+    """The language a page is written in, else the active one (404 pages, search...)."""
+    page = _as_page(page)
+    if page is not None:
+        return locale_codes().get(page.locale_id) or page.locale.language_code
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def public_pages(request=None):
+    """Live pages outside private sections; the restrictions are read once per request."""
+    if request is None:
+        return Page.objects.live().public().select_related("locale")
+    cache = _cache(request)
+    if "private_q" not in cache:
+        cache["private_q"] = Page.objects.all().private_q()
+    return Page.objects.live().exclude(cache["private_q"]).select_related("locale")
+
+
+def _versions(request, page):
+    """The live homes of every language and the live versions of ``page``, in one query."""
+    cache = _cache(request)
+    page = _as_page(page)
+    key = ("versions", page.translation_key if page else None)
+    if key not in cache:
+        site = Site.find_for_request(request)
+        home_key = site.root_page.translation_key if site else None
+        keys = {k for k in (home_key, page.translation_key if page else None) if k}
+        homes, translations = {}, {}
+        for version in public_pages(request).filter(
+            translation_key__in=keys, alias_of__isnull=True
+        ):
+            code = version.locale.language_code
+            if version.translation_key == home_key:
+                homes[code] = version
+            if page is not None and version.translation_key == page.translation_key:
+                translations[code] = version
+        cache[key] = (homes, translations)
+    return cache[key]
+
+
+def locale_homes(request, page=None):
+    """The live home page of every language, keyed by language code."""
+    return _versions(request, page)[0]
+
+
+def live_translations(request, page):
+    """Live, public, non-alias versions of ``page`` in every language, itself included."""
+    if _as_page(page) is None:
+        return {}
+    return _versions(request, page)[1]

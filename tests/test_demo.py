@@ -1,0 +1,103 @@
+"""load_demo: idempotent, every page reachable, translations made through wagtail-localize."""
+
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation
+
+import pytest
+
+from site_core.demo import content
+from site_core.models import Footer
+
+pytestmark = pytest.mark.django_db
+
+
+def tree_snapshot():
+    return list(
+        Page.objects.order_by("path").values_list(
+            "path", "slug", "title", "locale__language_code", "live", "translation_key"
+        )
+    )
+
+
+def test_running_load_demo_again_keeps_the_same_tree():
+    before = tree_snapshot()
+    footers = Footer.objects.count()
+    output = StringIO()
+    call_command("load_demo", "--no-admin", stdout=output)
+    assert tree_snapshot() == before
+    assert Footer.objects.count() == footers
+    assert "Translation kept" in output.getvalue()
+    assert "Demo site ready." in output.getvalue()
+
+
+def test_load_demo_shows_progress():
+    output = StringIO()
+    call_command("load_demo", "--no-admin", stdout=output)
+    lines = [line for line in output.getvalue().splitlines() if line.startswith("[")]
+    assert lines[0].startswith("[ 1/") and lines[-1].split("]")[0].endswith("/31")
+
+
+def test_every_configured_language_has_a_locale_and_a_live_home_page():
+    site = Site.objects.get(is_default_site=True)
+    homes = Page.objects.live().filter(translation_key=site.root_page.translation_key)
+    assert sorted(homes.values_list("locale__language_code", flat=True)) == sorted(
+        Locale.objects.values_list("language_code", flat=True)
+    )
+    assert homes.count() == 8
+
+
+def test_demo_translations_are_complete_synced_translations():
+    translations = Translation.objects.select_related("target_locale")
+    expected_pages = len(content.HOME_LANGUAGES) + sum(
+        len(languages) for _spec, languages in content.CHILD_PAGES
+    )
+    assert translations.count() == expected_pages + len(content.HOME_LANGUAGES)  # + footers
+    for translation in translations:
+        assert translation.enabled
+        done, total = translation.get_progress()
+        assert done == total > 0, translation
+    assert not StringTranslation.objects.filter(has_error=True).exists()
+
+
+def test_translations_are_drafts_until_translated():
+    """WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False: a new translation is not live."""
+    from wagtail_localize.operations import TranslationCreator
+
+    about = Page.objects.get(slug="about", locale__language_code="en")
+    TranslationCreator(
+        user=None, target_locales=[Locale.objects.get(language_code="de")]
+    ).create_translations(about, include_related_objects=False)
+    german = about.get_translation(Locale.objects.get(language_code="de"))
+    assert not german.live
+
+
+def test_demo_never_uses_the_offline_reversing_translator_text():
+    # The Dutch hero heading is the one we wrote, not a machine translation.
+    dutch_home = Page.objects.get(depth=2, locale__language_code="nl").specific
+    assert dutch_home.hero_heading == "Licht op de vervolging van Falun Gong"
+
+
+def test_admin_account_uses_the_password_from_the_environment(settings):
+    settings.DEMO_ADMIN_PASSWORD = "a-long-demo-password-42"
+    output = StringIO()
+    call_command("load_demo", stdout=output)
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.check_password("a-long-demo-password-42")
+    assert "a-long-demo-password-42" not in output.getvalue()
+
+
+def test_generated_admin_password_is_printed_once_and_works(settings):
+    settings.DEMO_ADMIN_PASSWORD = ""
+    first = StringIO()
+    call_command("load_demo", stdout=first)
+    line = next(line for line in first.getvalue().splitlines() if "Admin password" in line)
+    password = line.rsplit(": ", 1)[1].strip()
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    second = StringIO()
+    call_command("load_demo", stdout=second)
+    assert "Admin password" not in second.getvalue()

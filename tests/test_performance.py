@@ -1,0 +1,53 @@
+"""Query budgets: page furniture costs the same however much content there is."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from home.models import HomePage, HomePageFeaturedPage, StandardPage
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+HOME_PAGE_QUERY_BUDGET = 14
+
+
+def count_queries(client, url):
+    client.get(url)  # warm up per-process caches (content types, renditions)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def grow_site(extra_pages):
+    home = HomePage.objects.get(locale__language_code="en")
+    for _ in range(extra_pages):
+        page = StandardPageFactory(parent=home)
+        page.save_revision().publish()
+        HomePageFeaturedPage.objects.create(home_page=home, page=page)
+    home.save_revision().publish()
+
+
+def test_home_page_renders_within_a_fixed_query_budget(client):
+    assert count_queries(client, "/en/") <= HOME_PAGE_QUERY_BUDGET
+
+
+@pytest.mark.parametrize("url", ["/en/", "/nl/", "/en/about/", "/he/about/"])
+def test_query_count_does_not_grow_with_menu_and_featured_pages(client, url):
+    before = count_queries(client, url)
+    grow_site(12)
+    assert count_queries(client, url) == before
+
+
+def test_standard_page_query_count_does_not_grow_with_translations(client):
+    before = count_queries(client, "/en/key-statistics/")
+    source = StandardPage.objects.get(slug="key-statistics", locale__language_code="en")
+    for code in ["de", "fr", "es", "zh-hant"]:
+        from wagtail.models import Locale
+
+        source.copy_for_translation(
+            Locale.objects.get(language_code=code)
+        ).save_revision().publish()
+    assert count_queries(client, "/en/key-statistics/") == before

@@ -1,0 +1,103 @@
+"""Settings: production is safe by default and fails fast; env vars are read in one place."""
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def run_manage(*args, env_overrides):
+    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY"}}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
+def test_production_settings_pass_check_deploy_without_warnings():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "site_core.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_settings_fail_fast_without_secret_key():
+    result = run_manage(
+        "check", env_overrides={"DJANGO_SETTINGS_MODULE": "site_core.settings.production"}
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_uses_whitenoise_compressed_manifest_storage():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.STORAGES['staticfiles']['BACKEND'])",
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "site_core.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+        },
+    )
+    assert "whitenoise.storage.CompressedManifestStaticFilesStorage" in result.stdout
+
+
+def test_environment_variables_are_read_only_in_settings_environment():
+    allowed = {ROOT / "site_core/settings/environment.py"}
+    pattern = re.compile(
+        r"os\.environ(?!\.setdefault\(\"DJANGO_SETTINGS_MODULE\")|os\.getenv|getenv\("
+    )
+    offenders = []
+    for path in ROOT.glob("**/*.py"):
+        if ".venv" in path.parts or "tests" in path.parts or path in allowed:
+            continue
+        if pattern.search(path.read_text()):
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+def test_every_environment_variable_is_documented_in_the_readme():
+    source = (ROOT / "site_core/settings/environment.py").read_text()
+    names = set(re.findall(r"(?:environ\.get|_list|_bool)\(\s*\"([A-Z_]+)\"", source))
+    assert {"DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL"} <= names
+    readme = (ROOT / "README.md").read_text()
+    assert [name for name in sorted(names) if f"`{name}`" not in readme] == []
+
+
+def test_database_url_defaults_to_a_sqlite_file():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['ENGINE'], d['NAME'])",
+        env_overrides={"DJANGO_SETTINGS_MODULE": "site_core.settings.dev", "DATABASE_URL": ""},
+    )
+    assert "django.db.backends.sqlite3" in result.stdout
+    assert result.stdout.strip().endswith("db.sqlite3")
+
+
+def test_redis_url_switches_the_cache_to_redis():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "site_core.settings.dev",
+            "REDIS_URL": "redis://127.0.0.1:6379/1",
+        },
+    )
+    assert "django.core.cache.backends.redis.RedisCache" in result.stdout
