@@ -16,12 +16,13 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 		echo $$p; break; fi; done)
 
 .PHONY: help run serve-dev setup install install-dev migrate messages static demo test lint format \
-	check-deploy browser lock clean
+	check-deploy browser lock clean messages-update
 
 help:
 	@echo "make run    set up everything (virtualenv, packages, database, translations, demo) and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)"
 	@echo "make lint   ruff lint and format check"
+	@echo "make messages-update   refresh the .po files after changing interface strings"
 	@echo "make lock   re-pin requirements*.lock from pyproject.toml"
 	@echo "make clean  remove the virtualenv, database, media and collected static files"
 
@@ -71,6 +72,10 @@ browser:
 		else \
 			echo "The browser tests need Chromium: sudo apt-get install chromium fonts-noto-cjk"; \
 		fi; fi
+
+# Refresh every locale/<lang>/LC_MESSAGES/django.po from the code and templates (needs gettext).
+messages-update: install
+	$(MANAGE) makemessages $(addprefix -l ,$(notdir $(wildcard locale/*))) --no-location --no-obsolete -i staticfiles -i media
 
 lint: install-dev
 	$(PY) -m ruff check .

@@ -17,25 +17,58 @@ def _gradient(size, top, bottom):
     return image
 
 
+def _petal(cx, cy, length, width, angle):
+    """A pointed petal from (cx, cy) outwards at ``angle`` degrees, as a polygon."""
+    points = []
+    steps = 24
+    for index in range(steps + 1):
+        t = index / steps
+        along = length * t
+        across = width * math.sin(math.pi * t) ** 0.8
+        points.append((along, across))
+    outline = points + [(along, -across) for along, across in reversed(points)]
+    rad = math.radians(angle)
+    return [
+        (cx + x * math.cos(rad) - y * math.sin(rad), cy + x * math.sin(rad) + y * math.cos(rad))
+        for x, y in outline
+    ]
+
+
 def lotus(size):
-    image = _gradient(size, (12, 32, 74), (28, 70, 130))
+    image = _gradient(size, (10, 28, 66), (30, 74, 138))
     width, height = size
-    petals = Image.new("RGBA", size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(petals)
-    cx, cy = width * 0.68, height * 0.62
-    radius = min(width, height) * 0.42
-    for index in range(9):
-        angle = math.radians(-90 + (index - 4) * 20)
-        px = cx + math.cos(angle) * radius * 0.45
-        py = cy + math.sin(angle) * radius * 0.45
-        box = [px - radius * 0.18, py - radius * 0.55, px + radius * 0.18, py + radius * 0.25]
-        draw.ellipse(box, fill=(242, 190, 60, 150), outline=(255, 225, 140, 220), width=3)
+    layer = Image.new("RGBA", size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    cx, cy = width * 0.5, height * 0.72
+    scale = min(width, height)
+    for length, spread, colour in (
+        (0.52, 0.13, (214, 150, 40, 200)),
+        (0.44, 0.11, (240, 182, 62, 225)),
+        (0.34, 0.09, (255, 214, 110, 240)),
+    ):
+        count = 7
+        for index in range(count):
+            angle = -180 + (index + 0.5) * 180 / count
+            draw.polygon(
+                _petal(cx, cy, scale * length, scale * spread, angle),
+                fill=colour,
+                outline=(255, 236, 170, 255),
+            )
     draw.ellipse(
-        [cx - radius * 0.2, cy - radius * 0.15, cx + radius * 0.2, cy + radius * 0.15],
-        fill=(255, 214, 102, 230),
+        [cx - scale * 0.07, cy - scale * 0.05, cx + scale * 0.07, cy + scale * 0.05],
+        fill=(255, 228, 140, 255),
     )
-    petals = petals.filter(ImageFilter.GaussianBlur(1.2))
-    image.paste(petals, (0, 0), petals)
+    for ripple in range(3):
+        offset = scale * (0.08 + ripple * 0.06)
+        draw.arc(
+            [cx - offset * 3, cy + offset * 0.4, cx + offset * 3, cy + offset * 1.2],
+            0,
+            180,
+            fill=(140, 180, 230, 120),
+            width=3,
+        )
+    layer = layer.filter(ImageFilter.SMOOTH)
+    image.paste(layer, (0, 0), layer)
     return image
 
 

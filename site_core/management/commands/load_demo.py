@@ -266,7 +266,8 @@ class Command(BaseCommand):
                 locale=locale,
                 context=segment.context,
                 defaults={
-                    "data": html.escape(text, quote=False),
+                    # Rich-text segments are HTML (inline tags kept); plain text is escaped.
+                    "data": text if "<" in segment.string.data else html.escape(text, quote=False),
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 },
             )

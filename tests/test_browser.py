@@ -1,0 +1,182 @@
+"""What only a browser shows: right-to-left layout, keyboard use, the switcher, small screens.
+
+Runs Debian's Chromium through Playwright (never a downloaded browser) against a real server
+with its own copy of the demo site.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+
+import pytest
+
+ROOT = Path(settings.BASE_DIR)
+ARTIFACTS = ROOT / "test-results"
+CHROMIUM = shutil.which("chromium")
+
+pytestmark = pytest.mark.browser
+
+if CHROMIUM is None:
+    if os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER"):
+        raise RuntimeError("Chromium is required in CI: apt-get install chromium fonts-noto-cjk")
+    pytest.skip(
+        "Chromium is not installed: apt-get install chromium fonts-noto-cjk",
+        allow_module_level=True,
+    )
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    """A development server on a free port, with the demo loaded into a throwaway database."""
+    folder = tmp_path_factory.mktemp("browser-site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "site_core.settings.dev",
+        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(folder / "media"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("REDIS_URL", None)
+    port = _free_port()
+    env["BASE_URL"] = f"http://127.0.0.1:{port}"
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "load_demo", "--no-admin", "-v0"], cwd=ROOT, env=env, check=True)
+    server = subprocess.Popen(
+        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/en/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("the development server did not start")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_hebrew_layout_is_mirrored(page, base_url):
+    page.goto(f"{base_url}/he/worldwide-activism/")
+    assert page.evaluate("getComputedStyle(document.documentElement).direction") == "rtl"
+    name = page.locator(".site-name").bounding_box()
+    switcher = page.locator(".language-switcher summary").bounding_box()
+    # The site name starts on the right, the switcher sits at the inline end (left).
+    assert name["x"] > switcher["x"]
+    heading = page.locator("h1").bounding_box()
+    assert heading["x"] + heading["width"] > 1280 / 2
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "hebrew-worldwide-activism.png", full_page=True)
+
+
+def test_english_layout_is_left_to_right(page, base_url):
+    page.goto(f"{base_url}/en/worldwide-activism/")
+    assert page.evaluate("getComputedStyle(document.documentElement).direction") == "ltr"
+    name = page.locator(".site-name").bounding_box()
+    switcher = page.locator(".language-switcher summary").bounding_box()
+    assert name["x"] < switcher["x"]
+
+
+def test_first_tab_reaches_a_visible_skip_link_that_moves_focus_to_the_content(page, base_url):
+    page.goto(f"{base_url}/nl/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    box = page.locator(".skip-link").bounding_box()
+    assert box["y"] >= 0 and box["height"] > 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_switcher_keeps_the_readers_place_with_the_keyboard(page, base_url):
+    page.goto(f"{base_url}/en/about/")
+    page.locator(".language-switcher summary").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Nederlands").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base_url}/nl/over-deze-site/")
+    assert page.locator("h1").inner_text() == "Over deze site"
+
+
+def test_switcher_offers_the_home_page_where_a_page_is_not_translated(page, base_url):
+    page.goto(f"{base_url}/en/about/")
+    page.locator(".language-switcher summary").click()
+    page.get_by_role("link", name="Deutsch").click()
+    page.wait_for_url(f"{base_url}/de/")
+    assert page.evaluate("document.documentElement.lang") == "de"
+
+
+@pytest.mark.parametrize("path", ["/zh-hans/", "/he/about/", "/nl/kerncijfers/"])
+def test_pages_fit_a_phone_screen_without_sideways_scrolling(browser, base_url, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{base_url}{path}")
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(
+        path=ARTIFACTS / f"phone{path.rstrip('/').replace('/', '-')}.png", full_page=True
+    )
+    context.close()
+    assert overflow <= 0
+
+
+def test_pages_make_no_third_party_requests(page, base_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ["/en/", "/zh-hans/worldwide-activism/", "/he/key-statistics/"]:
+        page.goto(f"{base_url}{path}")
+    assert requested
+    assert [url for url in requested if not url.startswith(base_url)] == []
