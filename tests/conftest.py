@@ -19,3 +19,8 @@ def _reset_language():
     """A test that activates a language must not leak it into the next one."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+def pytest_report_header(config):
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    return f"database: {engine}"
