@@ -55,7 +55,7 @@ static: install
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
 demo: migrate messages
-	$(MANAGE) load_demo
+	BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}" $(MANAGE) load_demo
 
 setup: demo static
 

@@ -1,6 +1,6 @@
 """Language-prefix handling on top of Django's LocaleMiddleware."""
 
-import contextlib
+import logging
 
 from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
@@ -9,6 +9,8 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
+
+logger = logging.getLogger(__name__)
 
 
 class LanguagePrefixMiddleware(LocaleMiddleware):
@@ -42,7 +44,13 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
         if site is None:
             return False
         components = [part for part in request.path_info.split("/") if part]
-        with translation.override(language), contextlib.suppress(Http404, Page.DoesNotExist):
-            site.root_page.localized.specific.route(request, components)
-            return True
-        return False
+        with translation.override(language):
+            try:
+                site.root_page.localized.specific.route(request, components)
+            except (Http404, Page.DoesNotExist):
+                return False
+            except Exception:
+                # Deciding whether to redirect must never turn a 404 into a 500.
+                logger.exception("Could not route %s while looking for a redirect", path)
+                return False
+        return True

@@ -24,6 +24,12 @@ class ImageBlock(blocks.StructBlock):
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
+    def get_preview_value(self):
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("pk").first()
+        return self.normalize({"image": image, "alt_text": "", "caption": ""}) if image else None
+
     class Meta:
         icon = "image"
         label = _("Image")
@@ -95,7 +101,7 @@ class VideoBlock(blocks.StructBlock):
         group = _("Media")
         description = _("A video that readers start with one click; no tracking before that.")
         preview_value = {
-            "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "url": "https://www.youtube.com/watch?v=example",
             "title": "Documentary trailer",
             "caption": "",
         }
