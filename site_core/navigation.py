@@ -27,7 +27,7 @@ def bcp47(language_code):
     return "-".join(subtags)
 
 
-def _as_page(page):
+def as_page(page):
     """Templates without a page (404, search) pass an empty string for ``page``."""
     return page if isinstance(page, Page) else None
 
@@ -51,7 +51,7 @@ def _forget_locale_codes(**kwargs):
 
 def current_language(page=None):
     """The language a page is written in, else the active one (404 pages, search...)."""
-    page = _as_page(page)
+    page = as_page(page)
     if page is not None:
         return locale_codes().get(page.locale_id) or page.locale.language_code
     return translation.get_language() or settings.LANGUAGE_CODE
@@ -70,7 +70,7 @@ def public_pages(request=None):
 def _versions(request, page):
     """The live homes of every language and the live versions of ``page``, in one query."""
     cache = _cache(request)
-    page = _as_page(page)
+    page = as_page(page)
     key = ("versions", page.translation_key if page else None)
     if key not in cache:
         site = Site.find_for_request(request)
@@ -96,6 +96,6 @@ def locale_homes(request, page=None):
 
 def live_translations(request, page):
     """Live, public, non-alias versions of ``page`` in every language, itself included."""
-    if _as_page(page) is None:
+    if as_page(page) is None:
         return {}
     return _versions(request, page)[1]

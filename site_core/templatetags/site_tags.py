@@ -6,7 +6,7 @@ from django.utils import translation
 
 from site_core.models import Footer
 from site_core.navigation import (
-    _as_page,
+    as_page,
     bcp47,
     current_language,
     live_translations,
@@ -39,7 +39,7 @@ def home_url(context, page=None):
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context, page=None):
     """Live pages marked "show in menus" under this language's home, in tree order."""
-    page = _as_page(page)
+    page = as_page(page)
     request = context["request"]
     home = locale_homes(request, page).get(current_language(page))
     items = []
@@ -59,7 +59,7 @@ def main_menu(context, page=None):
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
     """Every language by its native name: this page's live translation, else that home page."""
-    page = _as_page(page)
+    page = as_page(page)
     request = context["request"]
     current = current_language(page)
     translations = live_translations(request, page)
@@ -127,7 +127,7 @@ def page_meta(context, page):
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def site_footer(context, page=None):
     """This language's footer snippet, else the source language's (marked with its language)."""
-    page = _as_page(page)
+    page = as_page(page)
     code = current_language(page)
     footers = {
         footer.locale.language_code: footer
