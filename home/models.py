@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField
 
+from news.models import recent_posts
 from site_core.blocks import BodyBlock
 from site_core.models import BasePage
 from site_core.navigation import public_pages
@@ -56,7 +57,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "news.NewsIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -71,6 +72,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = self.get_featured_pages(request)
+        context["recent_posts"] = recent_posts(self.locale_id, request)
         return context
 
     def get_featured_pages(self, request=None):

@@ -57,14 +57,19 @@ def current_language(page=None):
     return translation.get_language() or settings.LANGUAGE_CODE
 
 
-def public_pages(request=None):
-    """Live pages outside private sections; the restrictions are read once per request."""
+def private_q(request=None):
+    """A filter matching pages in private sections; the restrictions are read once per request."""
     if request is None:
-        return Page.objects.live().public().select_related("locale")
+        return Page.objects.all().private_q()
     cache = _cache(request)
     if "private_q" not in cache:
         cache["private_q"] = Page.objects.all().private_q()
-    return Page.objects.live().exclude(cache["private_q"]).select_related("locale")
+    return cache["private_q"]
+
+
+def public_pages(request=None, model=Page):
+    """Live pages (of ``model``) outside private sections."""
+    return model.objects.live().exclude(private_q(request)).select_related("locale")
 
 
 def _versions(request, page):
@@ -99,3 +104,19 @@ def live_translations(request, page):
     if as_page(page) is None:
         return {}
     return _versions(request, page)[1]
+
+
+def news_index(request, language_code):
+    """The live news index of a language, or None (one query per request and language)."""
+    from news.models import NewsIndexPage
+
+    cache = _cache(request)
+    key = ("news_index", language_code)
+    if key not in cache:
+        cache[key] = (
+            public_pages(request, NewsIndexPage)
+            .filter(locale__language_code=language_code)
+            .order_by("path")
+            .first()
+        )
+    return cache[key]

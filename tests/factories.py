@@ -4,6 +4,7 @@ import factory
 import wagtail_factories
 
 from home.models import HomePage, StandardPage
+from news.models import NewsPage
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
@@ -23,3 +24,27 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"News post {n}")
+    slug = factory.Sequence(lambda n: f"news-post-{n}")
+    summary = factory.Sequence(lambda n: f"Summary of post {n}.")
+    author = "A reporter"
+
+    class Meta:
+        model = NewsPage
+
+
+def publish_post(index, **kwargs):
+    """Create and publish a post under ``index`` (categories and tags as keyword lists)."""
+    categories = kwargs.pop("categories", [])
+    tags = kwargs.pop("tags", [])
+    post = NewsPageFactory.build(**kwargs)
+    post.categories = categories
+    index.add_child(instance=post)
+    if tags:
+        post.tags.add(*tags)
+    post.save_revision().publish()
+    post.refresh_from_db()
+    return post

@@ -21,7 +21,9 @@ class PageTypeAdminTests(WagtailPageTestCase):
 
     def test_home_page_lives_at_the_root_and_holds_standard_pages(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        from news.models import NewsIndexPage
+
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, NewsIndexPage})
 
     def test_standard_page_lives_under_home_or_standard_pages(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
@@ -130,3 +132,62 @@ class PageTypeAdminTests(WagtailPageTestCase):
 def test_admin_makes_no_calls_to_third_parties(settings):
     assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
     assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+
+
+class NewsAdminTests(WagtailPageTestCase):
+    def setUp(self):
+        from news.models import NewsIndexPage
+
+        self.user = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+        self.client.force_login(self.user)
+        self.index = NewsIndexPage.objects.get(locale__language_code="en")
+
+    def test_news_pages_live_only_under_a_news_index_under_a_home_page(self):
+        from news.models import NewsIndexPage, NewsPage
+
+        self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
+        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
+        self.assertAllowedSubpageTypes(NewsPage, set())
+
+    def test_can_create_a_news_post_with_categories_and_tags(self):
+        from news.models import NewsCategory, NewsPage
+
+        persecution = NewsCategory.objects.get(slug="persecution", locale__language_code="en")
+        self.assertCanCreate(
+            self.index,
+            NewsPage,
+            nested_form_data(
+                {
+                    "title": "A new report",
+                    "slug": "a-new-report",
+                    "date": "2026-11-20 10:00",
+                    "author": "A reporter",
+                    "summary": "What happened.",
+                    "hero_image_alt": "",
+                    "body": streamfield([("paragraph", rich_text("<p>Details.</p>"))]),
+                    "tags": "sentencing, Hebei",
+                    "related_posts": inline_formset([]),
+                }
+            )
+            | {"categories": [persecution.pk]},
+        )
+        post = NewsPage.objects.get(slug="a-new-report")
+        assert list(post.categories.all()) == [persecution]
+        assert sorted(t.name for t in post.tags.all()) == ["Hebei", "sentencing"]
+
+    def test_news_listing_in_the_admin_shows_date_and_categories(self):
+        response = self.client.get("/admin/news_pages/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Publication date" in html
+        assert "Health and wellness" in html
+        assert "Case report: a 73-year-old recovers from severe breathlessness" in html
+
+    def test_a_translator_can_open_a_dutch_post_in_the_translation_editor(self):
+        from news.models import NewsPage
+
+        post = NewsPage.objects.get(slug="man-krijgt-opnieuw-acht-jaar")
+        response = self.client.get(f"/admin/pages/{post.pk}/edit/")
+        assert response.status_code == 200
+        self.assertTemplateUsed(response, "wagtail_localize/admin/edit_translation.html")

@@ -7,6 +7,7 @@ from wagtail.models import Page
 import pytest
 
 from home.models import HomePage, StandardPage
+from news.models import NewsIndexPage, NewsPage
 from tests.utils import bcp47, expected_dir, html_errors, live_pages, locale, soup
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,8 @@ def translate_and_publish(page, code):
 
 def test_every_demo_page_answers_200_with_its_language_and_direction(client):
     pages = list(live_pages())
-    assert len(pages) == 20  # 8 home pages + 3 pages x 4 languages
+    # 8 home pages + 3 standard pages x 4 languages + 8 news indexes + 12 posts x 4 languages
+    assert len(pages) == 8 + 12 + 8 + 48
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
@@ -54,7 +56,7 @@ def test_every_page_is_valid_html(client):
         assert html_errors(response) == [], page.url
 
 
-@pytest.mark.parametrize("page_type", [HomePage, StandardPage])
+@pytest.mark.parametrize("page_type", [HomePage, StandardPage, NewsIndexPage, NewsPage])
 def test_each_page_type_renders_in_every_language(client, page_type):
     source = page_type.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     for code in LANGUAGE_CODES:
@@ -113,12 +115,17 @@ def test_switcher_lists_every_language_by_native_name(client):
 
 def test_main_menu_lists_live_menu_pages_of_the_current_language_in_tree_order(client):
     menu = soup(client.get("/nl/")).select(".main-nav a")
-    assert [a.get_text() for a in menu] == ["Over deze site", "Wereldwijd activisme", "Kerncijfers"]
+    assert [a.get_text() for a in menu] == [
+        "Over deze site",
+        "Wereldwijd activisme",
+        "Kerncijfers",
+        "Nieuws",
+    ]
     about = StandardPage.objects.get(locale__language_code="nl", slug="over-deze-site")
     about.show_in_menus = False
     about.save_revision().publish()
     menu = soup(client.get("/nl/")).select(".main-nav a")
-    assert [a.get_text() for a in menu] == ["Wereldwijd activisme", "Kerncijfers"]
+    assert [a.get_text() for a in menu] == ["Wereldwijd activisme", "Kerncijfers", "Nieuws"]
 
 
 def test_menu_marks_the_current_page(client):

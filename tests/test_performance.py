@@ -10,7 +10,7 @@ from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
-HOME_PAGE_QUERY_BUDGET = 14
+HOME_PAGE_QUERY_BUDGET = 16
 
 
 def count_queries(client, url):
@@ -51,3 +51,51 @@ def test_standard_page_query_count_does_not_grow_with_translations(client):
             Locale.objects.get(language_code=code)
         ).save_revision().publish()
     assert count_queries(client, "/en/key-statistics/") == before
+
+
+def _news_setup(count):
+    """Leave exactly ``count`` live English posts."""
+    from django.utils import timezone
+
+    from news.models import NewsIndexPage, NewsPage
+    from tests.factories import publish_post
+
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    live = list(NewsPage.objects.live().filter(locale__language_code="en").order_by("-date"))
+    for post in live[count:]:
+        post.unpublish()
+    image = next(p.hero_image for p in live if p.hero_image)
+    # Every state has pictures in its listings, so only the number of posts differs.
+    for post in live[:count]:
+        if post.hero_image is None:
+            post.hero_image = image
+            post.save_revision().publish()
+    for number in range(count - len(live)):
+        publish_post(
+            index,
+            title=f"Bulk post {number}",
+            date=timezone.now(),
+            tags=["bulk"],
+            categories=list(live[0].categories.all()),
+            hero_image=image,
+        )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/",
+        "/en/news/",
+        "/en/news/?page=2",
+        "/en/news/?category=persecution",
+        "/en/news/man-sentenced-to-eight-more-years/",
+        "/en/news/feed/",
+    ],
+)
+def test_news_query_count_is_the_same_with_5_and_50_posts(client, url):
+    _news_setup(5)
+    if "page=2" in url:
+        _news_setup(15)
+    small = count_queries(client, url)
+    _news_setup(50)
+    assert count_queries(client, url) == small

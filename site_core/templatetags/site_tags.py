@@ -1,8 +1,14 @@
 """Page furniture shared by every template: language, menus, switcher, hreflang, footer."""
 
+import json
+from datetime import timedelta
+
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from site_core.models import Footer
 from site_core.navigation import (
@@ -11,11 +17,16 @@ from site_core.navigation import (
     current_language,
     live_translations,
     locale_homes,
+    news_index,
     public_pages,
 )
 
 register = template.Library()
 register.filter("bcp47", bcp47)
+
+# Relative times ("16 hours ago") for a week, then the date itself.
+RELATIVE_TIME_LIMIT = timedelta(days=7)
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag
@@ -143,3 +154,50 @@ def site_footer(context, page=None):
         "request": context["request"],
         "page": page,
     }
+
+
+@register.inclusion_tag("components/post_time.html")
+def post_time(post):
+    """A post's date: relative while recent ("16 hours ago"), the full date on hover."""
+    date = post.display_date
+    return {"date": date, "recent": timezone.now() - date < RELATIVE_TIME_LIMIT}
+
+
+@register.simple_tag(takes_context=True)
+def news_feed_link(context, page=None):
+    """``<link rel="alternate">`` to the news feed of the current language, if it has one."""
+    request = context["request"]
+    index = news_index(request, current_language(page))
+    if index is None:
+        return ""
+    return format_html(
+        '<link rel="alternate" type="application/rss+xml" title="{}" href="{}">',
+        _("%(site)s: news") % {"site": _("Falun Gong Awareness")},
+        request.build_absolute_uri(index.url + index.reverse_subpage("feed_route")),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def news_article_jsonld(context, page):
+    """schema.org NewsArticle for search engines, as a JSON-LD data block."""
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title[:110],
+        "description": page.summary,
+        "datePublished": page.display_date.isoformat(),
+        "dateModified": (page.last_published_at or page.display_date).isoformat(),
+        "inLanguage": bcp47(current_language(page)),
+        "url": page.get_full_url(request),
+        "mainEntityOfPage": page.get_full_url(request),
+        "publisher": {"@type": "Organization", "name": str(_("Falun Gong Awareness"))},
+    }
+    if page.author:
+        data["author"] = {"@type": "Person", "name": page.author}
+    image = page.get_social_image()
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        data["image"] = [request.build_absolute_uri(rendition.url)]
+    payload = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))

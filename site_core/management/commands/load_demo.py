@@ -3,6 +3,7 @@
 import html
 import re
 import secrets
+from datetime import timedelta
 from io import BytesIO
 from urllib.parse import urlsplit
 
@@ -11,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail import blocks
@@ -21,8 +23,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.operations import TranslationCreator
 
 from home.models import HomePage, HomePageFeaturedPage, StandardPage
+from news.models import NewsCategory, NewsIndexPage, NewsPage
 from site_core.blocks import BodyBlock
-from site_core.demo import content, images
+from site_core.demo import content, images, news
 from site_core.models import Footer
 
 ADMIN_USERNAME = "admin"
@@ -31,6 +34,12 @@ ADMIN_USERNAME = "admin"
 def _normalise(text):
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
+
+# The alternative text of each demo image, already translated for the home page and activism.
+IMAGE_ALTS = {
+    "hero": content.HOME["hero_image_alt"],
+    "parade": next(v for k, v in content.ACTIVISM["body"] if k == "image")["alt_text"],
+}
 
 TRANSLATIONS = {_normalise(key): item for key, item in content.REGISTRY.items()}
 
@@ -58,6 +67,10 @@ class Command(BaseCommand):
             + 1  # footer
             + len(content.HOME_LANGUAGES) * 2  # home + footer translations
             + sum(len(languages) for _spec, languages in content.CHILD_PAGES)
+            + len(news.CATEGORIES) * (1 + len(news.INDEX_LANGUAGES))
+            + 1
+            + len(news.INDEX_LANGUAGES)
+            + len(news.POSTS) * (1 + len(news.NEWS_LANGUAGES))
             + (0 if options["no_admin"] else 1)
         )
         with transaction.atomic():
@@ -77,6 +90,20 @@ class Command(BaseCommand):
                     self.translate(children[str(spec["slug"])], locales[language])
             for language in content.HOME_LANGUAGES:
                 self.translate(footer, locales[language])
+
+            categories = {spec["slug"]: self.create_category(spec) for spec in news.CATEGORIES}
+            for category in categories.values():
+                for language in news.INDEX_LANGUAGES:
+                    self.translate(category, locales[language])
+            news_index = self.create_news_index(home)
+            for language in news.INDEX_LANGUAGES:
+                self.translate(news_index, locales[language])
+            posts = [
+                self.create_post(news_index, spec, categories, demo_images) for spec in news.POSTS
+            ]
+            for post in posts:
+                for language in news.NEWS_LANGUAGES:
+                    self.translate(post, locales[language])
         if not options["no_admin"]:
             self.create_admin()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
@@ -236,6 +263,61 @@ class Command(BaseCommand):
         )
         self.progress("Footer created")
         return footer
+
+    # --- news ----------------------------------------------------------------------------
+
+    def create_category(self, spec):
+        english = Locale.get_default()
+        category = NewsCategory.objects.filter(locale=english, slug=spec["slug"]).first()
+        if category is not None:
+            self.progress(f"Category kept: {category}")
+            return category
+        category = NewsCategory.objects.create(
+            locale=english, slug=spec["slug"], name=str(spec["name"])
+        )
+        self.progress(f"Category created: {category}")
+        return category
+
+    def create_news_index(self, home):
+        spec = news.INDEX
+        index = NewsIndexPage.objects.child_of(home).first()
+        if index is not None:
+            self.progress(f"Page kept: {index.title}")
+            return index
+        index = NewsIndexPage(
+            title=str(spec["title"]),
+            slug=str(spec["slug"]),
+            intro=str(spec["intro"]),
+            show_in_menus=True,
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        self.progress(f"Page created: {index.title}")
+        return index
+
+    def create_post(self, index, spec, categories, demo_images):
+        slug = str(spec["slug"])
+        post = NewsPage.objects.child_of(index).filter(slug=slug).first()
+        if post is not None:
+            self.progress(f"Post kept: {post.title}")
+            return post
+        image_key = spec.get("image")
+        post = NewsPage(
+            title=str(spec["title"]),
+            slug=slug,
+            date=timezone.now() - timedelta(hours=spec["hours_ago"]),
+            author=str(news.AUTHOR),
+            summary=str(spec["summary"]),
+            hero_image=demo_images[image_key] if image_key else None,
+            hero_image_alt=str(IMAGE_ALTS[image_key]) if image_key else "",
+            body=[("paragraph", RichText("".join(f"<p>{p}</p>" for p in spec["paragraphs"])))],
+        )
+        post.categories = [categories[slug] for slug in spec["categories"]]
+        index.add_child(instance=post)
+        post.tags.add(*spec["tags"])
+        post.save_revision().publish()
+        self.progress(f"Post created: {post.title}")
+        return post
 
     # --- translations -----------------------------------------------------------------------
 

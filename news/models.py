@@ -1,0 +1,338 @@
+"""News: reports that editors publish and readers follow in their own language."""
+
+import uuid
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
+
+from site_core.blocks import BodyBlock
+from site_core.models import BasePage
+from site_core.navigation import public_pages
+
+POSTS_PER_PAGE = 10
+LISTING_RENDITION = "fill-640x360|format-webp"
+
+
+@register_snippet
+class NewsCategory(TranslatableMixin, models.Model):
+    """A subject that news posts are filed under, named in each language."""
+
+    name = models.CharField(verbose_name=_("name"), max_length=80)
+    slug = models.SlugField(
+        verbose_name=_("slug"),
+        max_length=80,
+        allow_unicode=False,
+        help_text=_("Used in addresses; the same in every language."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+def with_listing_images(queryset):
+    """Posts with their listing image and its rendition fetched in two queries, not 2 × N."""
+    return queryset.prefetch_related(
+        Prefetch(
+            "hero_image",
+            queryset=get_image_model().objects.prefetch_renditions(LISTING_RENDITION),
+        )
+    )
+
+
+def localized_categories(categories, locale_id):
+    """Each category in the reader's language where a translation exists (one query)."""
+    categories = list(categories)
+    if not categories:
+        return []
+    translated = {
+        category.translation_key: category
+        for category in NewsCategory.objects.filter(
+            translation_key__in=[c.translation_key for c in categories], locale_id=locale_id
+        )
+    }
+    return [translated.get(c.translation_key, c) for c in categories]
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The list of news posts in one language, with filters and feeds."""
+
+    intro = models.TextField(verbose_name=_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    def listing_queryset(self, request):
+        return with_listing_images(public_pages(request, NewsPage).child_of(self)).order_by(
+            "-date", "-pk"
+        )
+
+    @path("")
+    def index_route(self, request):
+        posts = self.listing_queryset(request)
+        filters = {}
+        categories = {
+            c.slug: c
+            for c in NewsCategory.objects.filter(locale_id=self.locale_id).order_by("name")
+        }
+        category_slug = request.GET.get("category", "").strip()[:80]
+        if category_slug:
+            filters["category"] = categories.get(category_slug)
+            posts = (
+                posts.filter(categories__slug=category_slug)
+                if filters["category"]
+                else posts.none()
+            )
+        tag = request.GET.get("tag", "").strip()[:100]
+        if tag:
+            filters["tag"] = tag
+            posts = posts.filter(tags__slug=tag)
+        year = request.GET.get("year", "").strip()
+        if year:
+            filters["year"] = year
+            valid_year = year.isdigit() and len(year) == 4
+            posts = posts.filter(date__year=int(year)) if valid_year else posts.none()
+        posts = posts.distinct()
+
+        paginator = Paginator(posts, POSTS_PER_PAGE)
+        page_number = request.GET.get("page", "1")
+        try:
+            number = int(page_number)
+        except ValueError:
+            number = 1
+        if number < 1:
+            number = 1
+        try:
+            page_of_posts = paginator.page(number)
+        except EmptyPage:
+            if number == 1:
+                page_of_posts = paginator.page(1)
+            else:
+                raise Http404(_("There is no such page of posts.")) from None
+
+        years = [
+            d.year
+            for d in public_pages(request, NewsPage)
+            .child_of(self)
+            .dates("date", "year", order="DESC")
+        ]
+        return self.render(
+            request,
+            context_overrides={
+                "posts": page_of_posts,
+                "paginator": paginator,
+                "filters": filters,
+                "categories": list(categories.values()),
+                "years": years,
+                "has_filters": bool(filters),
+            },
+        )
+
+    @path("feed/")
+    def feed_route(self, request):
+        from news.feeds import NewsFeed
+
+        return NewsFeed()(request, index=self)
+
+    @path("category/<slug:slug>/feed/")
+    def category_feed_route(self, request, slug):
+        from news.feeds import NewsFeed
+
+        category = NewsCategory.objects.filter(slug=slug, locale_id=self.locale_id).first()
+        if category is None:
+            category = NewsCategory.objects.filter(slug=slug).first()
+        if category is None:
+            raise Http404(_("There is no such category."))
+        return NewsFeed()(request, index=self, category=category)
+
+
+class NewsPage(BasePage):
+    """A news report: date, author, summary, picture, body, categories and tags."""
+
+    date = models.DateTimeField(
+        verbose_name=_("publication date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Leave empty to use the moment it is first published."),
+    )
+    author = models.CharField(verbose_name=_("author"), max_length=160, blank=True)
+    summary = models.TextField(
+        verbose_name=_("summary"),
+        max_length=400,
+        help_text=_("One or two sentences, shown in listings, feeds and search results."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        verbose_name=_("image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    categories = ParentalManyToManyField(
+        "news.NewsCategory", verbose_name=_("categories"), blank=True, related_name="+"
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("tags"), through=NewsPageTag, blank=True, help_text=None
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("author")], heading=_("Publication")),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Image")
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("categories"), FieldPanel("tags")], heading=_("Filing")),
+        InlinePanel("related_posts", label=_("Related posts"), max_num=4),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("hero_image"),
+        SynchronizedField("categories"),
+        SynchronizedField("tags"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news page")
+        verbose_name_plural = _("news pages")
+
+    def save(self, *args, **kwargs):
+        # The publication date defaults to the moment of first publication.
+        if self.date is None and self.first_published_at is not None:
+            self.date = self.first_published_at
+        return super().save(*args, **kwargs)
+
+    @property
+    def display_date(self):
+        return self.date or self.first_published_at or timezone.now()
+
+    def get_social_image(self):
+        return self.social_image or self.hero_image
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def category_names(self):
+        return ", ".join(category.name for category in self.categories.all())
+
+    category_names.short_description = _("categories")
+
+    def feed_guid(self):
+        """A stable identifier for feed readers: the same across edits and slug changes."""
+        return f"urn:uuid:{uuid.uuid5(self.translation_key, self.locale.language_code)}"
+
+    def get_related_posts(self, request=None, limit=3):
+        """The editor's choice in this language, else the newest posts sharing a category."""
+        chosen = [row.post for row in self.related_posts.select_related("post") if row.post_id]
+        if chosen:
+            versions = {
+                p.translation_key: p
+                for p in with_listing_images(public_pages(request, NewsPage)).filter(
+                    translation_key__in=[p.translation_key for p in chosen],
+                    locale_id=self.locale_id,
+                )
+            }
+            resolved = [versions.get(p.translation_key) for p in chosen]
+            return [p for p in resolved if p is not None][:limit]
+        category_ids = [c.pk for c in self.categories.all()]
+        if not category_ids:
+            return []
+        return list(
+            with_listing_images(public_pages(request, NewsPage))
+            .filter(locale_id=self.locale_id, categories__in=category_ids)
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by("-date")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["categories"] = localized_categories(self.categories.all(), self.locale_id)
+        context["related_posts"] = self.get_related_posts(request)
+        context["news_index"] = self.get_parent()
+        return context
+
+
+class NewsPageRelatedPost(Orderable):
+    """A post the editor links from another post."""
+
+    page = ParentalKey(NewsPage, related_name="related_posts", on_delete=models.CASCADE)
+    post = models.ForeignKey(
+        "news.NewsPage",
+        verbose_name=_("post"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("post", "news.NewsPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related post")
+        verbose_name_plural = _("related posts")
+
+
+def recent_posts(locale_id, request=None, limit=5):
+    """The newest live public posts in one language, for the home page."""
+    return list(
+        public_pages(request, NewsPage).filter(locale_id=locale_id).order_by("-date", "-pk")[:limit]
+    )

@@ -1,0 +1,27 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
+
+from news.models import NewsPage
+
+
+class NewsPageListingViewSet(PageListingViewSet):
+    """All news posts in one list, with their dates and categories."""
+
+    icon = "doc-full"
+    menu_label = _("News")
+    menu_order = 150
+    add_to_admin_menu = True
+    model = NewsPage
+    columns = [
+        *PageListingViewSet.columns,
+        Column("date", label=_("Publication date"), sort_key="date"),
+        Column("category_names", label=_("Categories")),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_news_listing():
+    return NewsPageListingViewSet("news_pages")
