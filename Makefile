@@ -16,13 +16,14 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 		echo $$p; break; fi; done)
 
 .PHONY: help run serve-dev setup install install-dev migrate messages static demo test lint format \
-	check-deploy browser lock clean messages-update
+	check-deploy browser lock clean messages-update bench
 
 help:
 	@echo "make run    set up everything (virtualenv, packages, database, translations, demo) and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)"
 	@echo "make lint   ruff lint and format check"
 	@echo "make messages-update   refresh the .po files after changing interface strings"
+	@echo "make bench  benchmark pages against a bare Django view (BENCH_ARGS=--posts 1000)"
 	@echo "make lock   re-pin requirements*.lock from pyproject.toml"
 	@echo "make clean  remove the virtualenv, database, media and collected static files"
 
@@ -76,6 +77,11 @@ browser:
 # Refresh every locale/<lang>/LC_MESSAGES/django.po from the code and templates (needs gettext).
 messages-update: install
 	$(MANAGE) makemessages $(addprefix -l ,$(notdir $(wildcard locale/*))) --no-location --no-obsolete -i staticfiles -i media
+
+# Throughput and latency of real pages next to a bare Django view (gunicorn + wrk).
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || { echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; }
+	$(MANAGE) bench $(BENCH_ARGS)
 
 lint: install-dev
 	$(PY) -m ruff check .

@@ -4,7 +4,7 @@ import uuid
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Max, Min, Prefetch
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -131,7 +131,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             filters["year"] = year
             valid_year = year.isdigit() and len(year) == 4
             posts = posts.filter(date__year=int(year)) if valid_year else posts.none()
-        posts = posts.distinct()
+        if "category" in filters or "tag" in filters:
+            posts = posts.distinct()  # the joins could repeat a post
 
         paginator = Paginator(posts, POSTS_PER_PAGE)
         page_number = request.GET.get("page", "1")
@@ -149,12 +150,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             else:
                 raise Http404(_("There is no such page of posts.")) from None
 
-        years = [
-            d.year
-            for d in public_pages(request, NewsPage)
+        span = (
+            public_pages(request, NewsPage)
             .child_of(self)
-            .dates("date", "year", order="DESC")
-        ]
+            .aggregate(first=Min("date"), last=Max("date"))
+        )
+        years = list(range(span["last"].year, span["first"].year - 1, -1)) if span["first"] else []
         return self.render(
             request,
             context_overrides={

@@ -25,6 +25,8 @@ class Command(BaseCommand):
             except (OSError, ValueError) as error:
                 raise CommandError(f"{po_path} cannot be read: {error}. Fix the file.") from error
             catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
+            if options["verbosity"] < 1:
+                continue
             self.stdout.write(
                 f"[{index}/{len(po_files)}] {po_path.relative_to(settings.BASE_DIR)}: "
                 f"{len(catalogue.translated_entries())} messages"
