@@ -5,6 +5,7 @@ with its own copy of the demo site.
 """
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -20,6 +21,7 @@ import pytest
 ROOT = Path(settings.BASE_DIR)
 ARTIFACTS = ROOT / "test-results"
 CHROMIUM = shutil.which("chromium")
+ADMIN_PASSWORD = "browser-test-admin-password"
 
 pytestmark = pytest.mark.browser
 
@@ -50,13 +52,14 @@ def base_url(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
         "MEDIA_ROOT": str(folder / "media"),
         "PYTHONUNBUFFERED": "1",
+        "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD,
     }
     env.pop("REDIS_URL", None)
     port = _free_port()
     env["BASE_URL"] = f"http://127.0.0.1:{port}"
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "load_demo", "--no-admin", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "load_demo", "-v0"], cwd=ROOT, env=env, check=True)
     server = subprocess.Popen(
         [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,
@@ -180,3 +183,58 @@ def test_pages_make_no_third_party_requests(page, base_url):
         page.goto(f"{base_url}{path}")
     assert requested
     assert [url for url in requested if not url.startswith(base_url)] == []
+
+
+def test_editor_publishes_a_post_and_a_translator_puts_it_on_the_dutch_home_page(page, base_url):
+    """The whole flow in the real admin: publish in English, translate into Dutch, read it."""
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/admin/")
+
+    # An editor writes a post under the English news index and publishes it.
+    page.goto(f"{base_url}/admin/news_pages/")
+    page.get_by_role("link", name="Add news page").first.click()
+    if "/add/news/newspage/" not in page.url:  # several indexes: choose the English one
+        page.get_by_label("News").first.check()
+        page.get_by_role("button", name="Continue").click()
+    page.wait_for_url(lambda url: "/add/news/newspage/" in url)
+    page.fill("#id_title", "Vigil outside the consulate")
+    page.press("#id_title", "Tab")
+    page.fill("#id_summary", "Practitioners held a candlelight vigil.")
+    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    page.evaluate("document.querySelector('button[name=action-publish]').click()")
+    page.wait_for_url(lambda url: "/add/" not in url)
+
+    # A translator submits it for translation into Dutch and translates every segment.
+    page.goto(f"{base_url}/admin/news_pages/")
+    link = page.locator("a", has_text="Vigil outside the consulate").first.get_attribute("href")
+    english_id = re.search(r"/pages/(\d+)/", link or "").group(1)
+    assert english_id, "the new post is not in the admin news listing"
+    page.goto(f"{base_url}/admin/localize/submit/page/{english_id}/")
+    page.get_by_label("Nederlands").check()
+    page.locator("form input[type=submit], main form button[type=submit]").last.click()
+    page.wait_for_url(lambda url: url.endswith("/edit/"))
+    dutch = {
+        "Vigil outside the consulate": "Wake bij het consulaat",
+        "Practitioners held a candlelight vigil.": "Beoefenaars hielden een kaarsenwake.",
+        "vigil-outside-the-consulate": "wake-bij-het-consulaat",
+    }
+    for tab in ["Content", "Promote"]:
+        page.get_by_role("tab", name=tab).click()
+        while page.locator("li.incomplete:visible").count():
+            segment = page.locator("li.incomplete:visible").first
+            source = segment.locator("p").first.inner_text().strip()
+            segment.get_by_role("button", name="Translate").click()
+            segment.locator("textarea").fill(dutch.get(source, source))
+            segment.get_by_role("button", name="Save").click()
+            page.wait_for_timeout(300)
+    page.get_by_role("button", name="Publish in Nederlands").click()
+    page.wait_for_load_state("networkidle")
+
+    # A Dutch reader sees it first on the home page and in the feed.
+    page.goto(f"{base_url}/nl/")
+    assert page.locator(".recent-posts h3 a").first.inner_text() == "Wake bij het consulaat"
+    feed = page.request.get(f"{base_url}/nl/nieuws/feed/").text()
+    assert feed.index("Wake bij het consulaat") < feed.index("<item>", feed.index("<item>") + 1)
