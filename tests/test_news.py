@@ -308,3 +308,20 @@ def test_demo_has_twelve_recent_posts_over_every_category_translated_three_times
             done, total = translation.get_progress()
             assert done == total
             assert post.get_translation(Locale.objects.get(language_code=language)).live
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/news/",
+        "/en/news/?page=2",
+        "/he/news/?category=persecution",
+        "/zh-hans/news/?category=junk",
+        "/de/nachrichten/",
+        "/nl/nieuws/man-krijgt-opnieuw-acht-jaar/",
+    ],
+)
+def test_news_pages_are_valid_html(client, url):
+    from tests.utils import html_errors
+
+    assert html_errors(client.get(url)) == []
