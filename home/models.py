@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField
 
+from events.models import upcoming_events
 from news.models import recent_posts
 from site_core.blocks import BodyBlock
 from site_core.models import BasePage
@@ -57,7 +58,12 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "news.NewsIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+        "films.FilmIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -73,6 +79,7 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = self.get_featured_pages(request)
         context["recent_posts"] = recent_posts(self.locale_id, request)
+        context["upcoming_events"] = upcoming_events(self.locale_id, request)
         return context
 
     def get_featured_pages(self, request=None):

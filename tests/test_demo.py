@@ -65,6 +65,11 @@ def test_demo_translations_are_complete_synced_translations():
     expected_snippets = len(content.HOME_LANGUAGES) + len(news.CATEGORIES) * len(
         news.INDEX_LANGUAGES
     )
+    from site_core.demo import events
+
+    expected_pages += 2 * len(events.INDEX_LANGUAGES) + (
+        len(events.FILMS) + len(events.EVENTS)
+    ) * len(events.EVENT_LANGUAGES)
     assert translations.count() == expected_pages + expected_snippets
     for translation in translations:
         assert translation.enabled

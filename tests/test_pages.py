@@ -6,6 +6,8 @@ from wagtail.models import Page
 
 import pytest
 
+from events.models import EventIndexPage, EventPage
+from films.models import FilmIndexPage, FilmPage
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
 from tests.utils import bcp47, expected_dir, html_errors, live_pages, locale, soup
@@ -31,8 +33,9 @@ def translate_and_publish(page, code):
 
 def test_every_demo_page_answers_200_with_its_language_and_direction(client):
     pages = list(live_pages())
-    # 8 home pages + 3 standard pages x 4 languages + 8 news indexes + 12 posts x 4 languages
-    assert len(pages) == 8 + 12 + 8 + 48
+    # 8 homes, 3 standard pages x 4 languages, 8 news indexes, 12 posts x 4,
+    # 8 event indexes, 8 film indexes, 11 events x 4, 3 films x 4
+    assert len(pages) == 8 + 12 + 8 + 48 + 8 + 8 + 44 + 12
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
@@ -56,7 +59,19 @@ def test_every_page_is_valid_html(client):
         assert html_errors(response) == [], page.url
 
 
-@pytest.mark.parametrize("page_type", [HomePage, StandardPage, NewsIndexPage, NewsPage])
+@pytest.mark.parametrize(
+    "page_type",
+    [
+        HomePage,
+        StandardPage,
+        NewsIndexPage,
+        NewsPage,
+        EventIndexPage,
+        EventPage,
+        FilmIndexPage,
+        FilmPage,
+    ],
+)
 def test_each_page_type_renders_in_every_language(client, page_type):
     source = page_type.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     for code in LANGUAGE_CODES:
@@ -120,12 +135,20 @@ def test_main_menu_lists_live_menu_pages_of_the_current_language_in_tree_order(c
         "Wereldwijd activisme",
         "Kerncijfers",
         "Nieuws",
+        "Evenementen",
+        "Films",
     ]
     about = StandardPage.objects.get(locale__language_code="nl", slug="over-deze-site")
     about.show_in_menus = False
     about.save_revision().publish()
     menu = soup(client.get("/nl/")).select(".main-nav a")
-    assert [a.get_text() for a in menu] == ["Wereldwijd activisme", "Kerncijfers", "Nieuws"]
+    assert [a.get_text() for a in menu] == [
+        "Wereldwijd activisme",
+        "Kerncijfers",
+        "Nieuws",
+        "Evenementen",
+        "Films",
+    ]
 
 
 def test_menu_marks_the_current_page(client):

@@ -10,7 +10,7 @@ from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
-HOME_PAGE_QUERY_BUDGET = 16
+HOME_PAGE_QUERY_BUDGET = 18
 
 
 def count_queries(client, url):
@@ -98,4 +98,45 @@ def test_news_query_count_is_the_same_with_5_and_50_posts(client, url):
         _news_setup(15)
     small = count_queries(client, url)
     _news_setup(50)
+    assert count_queries(client, url) == small
+
+
+def _events_setup(count):
+    """Exactly ``count`` live English events, all upcoming, each showing a film."""
+    from datetime import date, time, timedelta
+
+    from events.models import EventIndexPage, EventPage
+    from films.models import FilmPage
+    from tests.test_events import make_event
+
+    index = EventIndexPage.objects.get(locale__language_code="en")
+    film = FilmPage.objects.get(slug="hard-to-believe", locale__language_code="en")
+    live = list(EventPage.objects.live().filter(locale__language_code="en"))
+    for event in live[count:]:
+        event.unpublish()
+    for number in range(count - len(live)):
+        make_event(
+            index,
+            f"Bulk screening {number}",
+            (date.today() + timedelta(days=3 + number % 20), time(19, 0)),
+            kind="film_screening",
+            film=film,
+        )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/events/",
+        "/en/events/?when=past",
+        "/en/events/ics/",
+        "/en/films/",
+        "/en/",
+        "/en/films/hard-to-believe/",
+    ],
+)
+def test_event_and_film_query_counts_are_the_same_with_5_and_50_events(client, url):
+    _events_setup(5)
+    small = count_queries(client, url)
+    _events_setup(50)
     assert count_queries(client, url) == small

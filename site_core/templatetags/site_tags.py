@@ -199,5 +199,72 @@ def news_article_jsonld(context, page):
     if image is not None:
         rendition = image.get_rendition("fill-1200x630|format-jpeg")
         data["image"] = [request.build_absolute_uri(rendition.url)]
+    return jsonld_script(data)
+
+
+def jsonld_script(data):
+    """A JSON-LD data block that no value can break out of."""
     payload = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.simple_tag(takes_context=True)
+def event_next_date(context, event):
+    """An event's next (or current) date as {start, all_day}, as of the listing's ``now``."""
+    now = context.get("now") or timezone.now()
+    for start, end, occurrence in event.dates():
+        if end >= now:
+            return {"start": start, "all_day": occurrence.all_day}
+    return None
+
+
+EVENT_STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+    "postponed": "https://schema.org/EventPostponed",
+}
+
+
+@register.simple_tag(takes_context=True)
+def event_jsonld(context, page):
+    """schema.org Event with its status and place, as a JSON-LD data block."""
+    request = context["request"]
+    dates = page.upcoming_dates() or page.dates()
+    place = {
+        "@type": "Place",
+        "name": page.venue or page.city,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": page.address,
+            "addressLocality": page.city,
+            "addressCountry": page.country,
+        },
+    }
+    if page.latitude is not None and page.longitude is not None:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(page.latitude),
+            "longitude": float(page.longitude),
+        }
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "description": page.summary,
+        "url": page.get_full_url(request),
+        "inLanguage": bcp47(current_language(page)),
+        "eventStatus": EVENT_STATUS.get(page.status, EVENT_STATUS["scheduled"]),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": place,
+    }
+    if dates:
+        start, end, _occurrence = dates[0]
+        data["startDate"] = start.isoformat()
+        data["endDate"] = end.isoformat()
+    if page.organiser:
+        data["organizer"] = {"@type": "Organization", "name": page.organiser}
+    image = page.get_social_image()
+    if image is not None:
+        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        data["image"] = [request.build_absolute_uri(rendition.url)]
+    return jsonld_script(data)

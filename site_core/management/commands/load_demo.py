@@ -3,9 +3,10 @@
 import html
 import re
 import secrets
-from datetime import timedelta
+from datetime import time, timedelta
 from io import BytesIO
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,10 +23,13 @@ from wagtail.rich_text import RichText
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
+from events.models import EventIndexPage, EventOccurrence, EventPage, EventStatus
+from films.models import FilmIndexPage, FilmPage
 from home.models import HomePage, HomePageFeaturedPage, StandardPage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from site_core.blocks import BodyBlock
 from site_core.demo import content, images, news
+from site_core.demo import events as events_demo
 from site_core.models import Footer
 
 ADMIN_USERNAME = "admin"
@@ -71,6 +75,9 @@ class Command(BaseCommand):
             + 1
             + len(news.INDEX_LANGUAGES)
             + len(news.POSTS) * (1 + len(news.NEWS_LANGUAGES))
+            + 2 * (1 + len(events_demo.INDEX_LANGUAGES))
+            + len(events_demo.FILMS) * (1 + len(events_demo.EVENT_LANGUAGES))
+            + len(events_demo.EVENTS) * (1 + len(events_demo.EVENT_LANGUAGES))
             + (0 if options["no_admin"] else 1)
         )
         with transaction.atomic():
@@ -104,6 +111,22 @@ class Command(BaseCommand):
             for post in posts:
                 for language in news.NEWS_LANGUAGES:
                     self.translate(post, locales[language])
+
+            event_index = self.create_index(home, EventIndexPage, events_demo.EVENT_INDEX)
+            film_index = self.create_index(home, FilmIndexPage, events_demo.FILM_INDEX)
+            for index in (event_index, film_index):
+                for language in events_demo.INDEX_LANGUAGES:
+                    self.translate(index, locales[language])
+            films = {
+                str(spec["slug"]): self.create_film(film_index, spec) for spec in events_demo.FILMS
+            }
+            for film in films.values():
+                for language in events_demo.EVENT_LANGUAGES:
+                    self.translate(film, locales[language])
+            for spec in events_demo.EVENTS:
+                event = self.create_event(event_index, spec, films)
+                for language in events_demo.EVENT_LANGUAGES:
+                    self.translate(event, locales[language])
         if not options["no_admin"]:
             self.create_admin()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
@@ -318,6 +341,86 @@ class Command(BaseCommand):
         post.save_revision().publish()
         self.progress(f"Post created: {post.title}")
         return post
+
+    # --- events and films -------------------------------------------------------------------
+
+    def create_index(self, home, model, spec):
+        index = model.objects.child_of(home).first()
+        if index is not None:
+            self.progress(f"Page kept: {index.title}")
+            return index
+        index = model(
+            title=str(spec["title"]),
+            slug=str(spec["slug"]),
+            intro=str(spec["intro"]),
+            show_in_menus=True,
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+        self.progress(f"Page created: {index.title}")
+        return index
+
+    def create_film(self, index, spec):
+        film = FilmPage.objects.child_of(index).filter(slug=str(spec["slug"])).first()
+        if film is not None:
+            self.progress(f"Film kept: {film.title}")
+            return film
+        film = FilmPage(
+            title=str(spec["title"]),
+            slug=str(spec["slug"]),
+            original_title=str(spec["title"]),
+            year=spec["year"],
+            synopsis=f"<p>{spec['synopsis']}</p>",
+            search_description=str(spec["synopsis"]),
+        )
+        index.add_child(instance=film)
+        film.save_revision().publish()
+        self.progress(f"Film created: {film.title}")
+        return film
+
+    def create_event(self, index, spec, films):
+        slug = str(spec["slug"])
+        event = EventPage.objects.child_of(index).filter(slug=slug).first()
+        if event is not None:
+            self.progress(f"Event kept: {event.title}")
+            return event
+        zone = ZoneInfo(spec["zone"])
+        day = timezone.now().astimezone(zone).date() + timedelta(days=spec["days"])
+        if "all_day_days" in spec:
+            occurrence = EventOccurrence(
+                start_date=day,
+                end_date=day + timedelta(days=spec["all_day_days"] - 1),
+                all_day=True,
+            )
+        else:
+            start, end = (time.fromisoformat(value) for value in spec["time"])
+            occurrence = EventOccurrence(
+                start_date=day, start_time=start, end_date=day, end_time=end
+            )
+        latitude, longitude = spec.get("coordinates", (None, None))
+        event = EventPage(
+            title=str(spec["title"]),
+            slug=slug,
+            summary=str(spec["summary"]),
+            kind=spec["kind"],
+            status=EventStatus.CANCELLED if spec.get("cancelled") else EventStatus.SCHEDULED,
+            status_notice=str(spec.get("cancelled", "")),
+            time_zone=spec["zone"],
+            repeat_weekly_until=(
+                day + timedelta(weeks=spec["repeat_weeks"]) if spec.get("repeat_weeks") else None
+            ),
+            venue=str(spec.get("venue", "")),
+            city=str(spec["city"]),
+            country=str(spec["country"]),
+            latitude=latitude,
+            longitude=longitude,
+            film=films.get(spec.get("film")),
+        )
+        event.occurrences = [occurrence]
+        index.add_child(instance=event)
+        event.save_revision().publish()
+        self.progress(f"Event created: {event.title}")
+        return event
 
     # --- translations -----------------------------------------------------------------------
 

@@ -1,0 +1,92 @@
+"""iCalendar (.ics) for one event or a feed of upcoming events, in the reader's language."""
+
+import uuid
+from datetime import UTC, timedelta
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+from icalendar import Calendar, Event, vRecur
+
+from events.models import EventStatus
+from site_core.navigation import bcp47
+
+ICAL_STATUS = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.CANCELLED: "CANCELLED",
+    EventStatus.POSTPONED: "TENTATIVE",
+}
+
+
+def occurrence_uid(event, occurrence, host):
+    """Stable across edits: the event's translation key, the language and the date's id."""
+    key = uuid.uuid5(event.translation_key, f"{event.locale_id}-{occurrence.pk}")
+    return f"{key}@{host}"
+
+
+def location(event):
+    return ", ".join(
+        part for part in (event.venue, event.address, event.city, event.country) if part
+    )
+
+
+def build_calendar(request, events, name):
+    calendar = Calendar()
+    calendar.add("prodid", "-//Falun Gong Awareness//Events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    host = request.get_host().split(":")[0] or "localhost"
+    spans = []
+    for event in events:
+        url = event.get_full_url(request)
+        language = bcp47(event.locale.language_code)
+        for occurrence in event.occurrences.all():
+            start, end = occurrence.local_bounds(event.zone)
+            spans.extend([start.date(), event.repeat_weekly_until or end.date()])
+            entry = Event()
+            entry.add("uid", occurrence_uid(event, occurrence, host))
+            entry.add("dtstamp", event.last_published_at or timezone.now())
+            if occurrence.all_day:
+                entry.add("dtstart", start.date())
+                entry.add("dtend", end.date())
+            else:
+                entry.add("dtstart", start)
+                entry.add("dtend", end)
+            entry.add("summary", event.title, parameters={"LANGUAGE": language})
+            entry.add("description", event.summary, parameters={"LANGUAGE": language})
+            if location(event):
+                entry.add("location", location(event), parameters={"LANGUAGE": language})
+            if event.latitude is not None and event.longitude is not None:
+                entry.add("geo", (float(event.latitude), float(event.longitude)))
+            if url:
+                entry.add("url", url)
+            entry.add("status", ICAL_STATUS.get(event.status, "CONFIRMED"))
+            if event.repeat_weekly_until:
+                until = end.replace(
+                    year=event.repeat_weekly_until.year,
+                    month=event.repeat_weekly_until.month,
+                    day=event.repeat_weekly_until.day,
+                    hour=23,
+                    minute=59,
+                    second=59,
+                )
+                entry.add(
+                    "rrule",
+                    vRecur({"FREQ": "WEEKLY", "UNTIL": until.astimezone(UTC)}),
+                )
+            calendar.add_component(entry)
+    if spans:
+        # VTIMEZONE rules for the years the calendar covers, not 1970–2038.
+        calendar.add_missing_timezones(
+            first_date=min(spans) - timedelta(days=366), last_date=max(spans) + timedelta(days=366)
+        )
+    return calendar
+
+
+def calendar_response(request, events, name, filename):
+    calendar = build_calendar(request, events, name)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
