@@ -23,6 +23,9 @@ TARGETS = [
     ("news index", "/en/news/"),
     ("news page", "/en/news/bench-post-10/"),
     ("home page (zh-hans)", "/zh-hans/"),
+    ("event index", "/en/events/"),
+    ("film index", "/en/films/"),
+    ("film page", "/en/films/hard-to-believe/"),
 ]
 
 
