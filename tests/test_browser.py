@@ -238,3 +238,94 @@ def test_editor_publishes_a_post_and_a_translator_puts_it_on_the_dutch_home_page
     assert page.locator(".recent-posts h3 a").first.inner_text() == "Wake bij het consulaat"
     feed = page.request.get(f"{base_url}/nl/nieuws/feed/").text()
     assert feed.index("Wake bij het consulaat") < feed.index("<item>", feed.index("<item>") + 1)
+
+
+def _log_in(page, base_url):
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/admin/")
+
+
+def _translate_all_segments(page, translations):
+    for tab in ["Content", "Promote"]:
+        page.get_by_role("tab", name=tab).click()
+        while page.locator("li.incomplete:visible").count():
+            segment = page.locator("li.incomplete:visible").first
+            source = segment.locator("p").first.inner_text().strip()
+            segment.get_by_role("button", name="Translate").click()
+            segment.locator("textarea").fill(translations.get(source, source))
+            segment.get_by_role("button", name="Save").click()
+            page.wait_for_timeout(300)
+
+
+def test_an_information_stand_added_in_the_admin_reaches_chinese_readers_and_calendars(
+    page, base_url
+):
+    """Add a stand, translate it into Chinese, find it under upcoming, import its .ics."""
+    from datetime import date, timedelta
+
+    from icalendar import Calendar
+
+    _log_in(page, base_url)
+    page.goto(f"{base_url}/admin/pages/search/?q=Events")
+    link = page.get_by_role("link", name="Events", exact=True).first.get_attribute("href")
+    index_id = re.search(r"/pages/(\d+)/", link).group(1)
+    page.goto(f"{base_url}/admin/pages/add/events/eventpage/{index_id}/")
+    page.fill("#id_title", "Stand at the harbour")
+    page.press("#id_title", "Tab")
+    page.fill("#id_summary", "Volunteers hand out leaflets.")
+    page.select_option("#id_kind", "information_stand")
+    page.fill("#id_city", "Rotterdam")
+    page.fill("#id_country", "Netherlands")
+    day = (date.today() + timedelta(days=4)).isoformat()
+    page.fill("#id_occurrences-0-start_date", day)
+    page.fill("#id_occurrences-0-start_time", "11:00")
+    page.fill("#id_occurrences-0-end_date", day)
+    page.fill("#id_occurrences-0-end_time", "15:00")
+    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    page.evaluate("document.querySelector('button[name=action-publish]').click()")
+    page.wait_for_url(lambda url: "/add/" not in url)
+
+    page.goto(f"{base_url}/admin/pages/search/?q=Stand+at+the+harbour")
+    link = page.locator("a", has_text="Stand at the harbour").first.get_attribute("href")
+    english_id = re.search(r"/pages/(\d+)/", link).group(1)
+    page.goto(f"{base_url}/admin/localize/submit/page/{english_id}/")
+    page.get_by_label("简体中文").check()
+    page.locator("form input[type=submit], main form button[type=submit]").last.click()
+    page.wait_for_url(lambda url: url.endswith("/edit/"))
+    _translate_all_segments(
+        page,
+        {
+            "Stand at the harbour": "港口真相资料摊位",
+            "Volunteers hand out leaflets.": "志愿者派发真相传单。",
+            "Rotterdam": "鹿特丹",
+            "Netherlands": "荷兰",
+        },
+    )
+    page.get_by_role("button", name="Publish in 简体中文").click()
+    page.wait_for_load_state("networkidle")
+
+    page.goto(f"{base_url}/zh-hans/events/")
+    titles = page.locator(".event-card__title a").all_inner_texts()
+    assert "港口真相资料摊位" in titles
+    page.get_by_role("link", name="港口真相资料摊位").click()
+    ics = page.request.get(page.url + "ics/")
+    assert ics.headers["content-type"].startswith("text/calendar")
+    (entry,) = [c for c in Calendar.from_ical(ics.body()).walk() if c.name == "VEVENT"]
+    assert str(entry["summary"]) == "港口真相资料摊位"
+    assert entry["dtstart"].dt.hour == 11
+    assert str(entry["location"]) == "鹿特丹, 荷兰"
+
+
+def test_a_film_page_shows_its_next_screening(page, base_url):
+    page.goto(f"{base_url}/he/films/hard-to-believe/")
+    screening = page.locator("[aria-labelledby=screenings-heading] .event-card__title a")
+    assert screening.inner_text() == "הקרנת Hard to Believe"
+    screening.click()
+    assert (
+        page.locator(".event-dates time")
+        .first.get_attribute("datetime")
+        .endswith(("+01:00", "+02:00"))
+    )

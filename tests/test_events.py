@@ -175,6 +175,26 @@ def test_weekly_repeat_keeps_the_local_time_across_daylight_saving():
     assert [s.utcoffset() for s in starts] == [timedelta(hours=2)] * 2 + [timedelta(hours=1)] * 2
 
 
+def test_calendar_describes_the_daylight_saving_change_it_spans(client):
+    stand = make_event(
+        index(),
+        "Autumn stand",
+        (date(2026, 10, 17), time(13, 0)),
+        zone="Europe/Amsterdam",
+        repeat_weekly_until=date(2026, 11, 7),
+    )
+    calendar = parse_calendar(client.get(stand.url + "ics/"))
+    (entry,) = vevents(calendar)
+    assert entry["dtstart"].dt == datetime(2026, 10, 17, 13, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    assert entry["rrule"]["UNTIL"][0].date() >= date(2026, 11, 7)
+    (zone,) = calendar.walk("VTIMEZONE")
+    kinds = {(c.name, str(c["tzname"])) for c in zone.subcomponents}
+    assert ("DAYLIGHT", "CEST") in kinds and ("STANDARD", "CET") in kinds
+    # The zone's rules put 31 October 13:00 in winter time, an hour later in UTC.
+    offsets = {c["tzoffsetto"].td for c in zone.subcomponents if c["dtstart"].dt.year <= 2026}
+    assert {timedelta(hours=1), timedelta(hours=2)} <= offsets
+
+
 def test_occurrence_end_must_come_after_start():
     occurrence = EventOccurrence(
         event=event("talk-reaching-people-in-china-past-the-censors"),
