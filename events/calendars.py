@@ -6,6 +6,8 @@ from datetime import UTC, timedelta
 from django.http import HttpResponse
 from django.utils import timezone
 
+from wagtail.models import Site
+
 from icalendar import Calendar, Event, vRecur
 
 from events.models import EventStatus
@@ -37,7 +39,9 @@ def build_calendar(request, events, name):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    host = request.get_host().split(":")[0] or "localhost"
+    # UIDs name the site, not whatever host the request came through, so they never change.
+    site = Site.find_for_request(request)
+    host = site.hostname if site else "localhost"
     spans = []
     for event in events:
         url = event.get_full_url(request)
