@@ -5,10 +5,8 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.db.models import Min, Q
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField
 
 from site_core.blocks import BodyBlock
-from site_core.models import BasePage
+from site_core.models import BasePage, SectionIndexPage, paginate
 from site_core.navigation import public_pages
 
 EVENTS_PER_PAGE = 10
@@ -48,23 +46,14 @@ class EventStatus(models.TextChoices):
     POSTPONED = "postponed", _("Postponed")
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """The events of one language: upcoming first, an archive, filters and calendar feeds."""
 
-    intro = models.TextField(verbose_name=_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("event index page")
         verbose_name_plural = _("event index pages")
-
-    def get_meta_description(self):
-        return self.search_description or self.intro
 
     def events(self, request=None):
         return public_pages(request, EventPage).child_of(self)
@@ -127,17 +116,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             else:
                 events = [event for event in events if event.happens_in_month(first_day)]
 
-        paginator = Paginator(events, EVENTS_PER_PAGE)
-        try:
-            number = max(int(request.GET.get("page", "1")), 1)
-        except ValueError:
-            number = 1
-        try:
-            page_of_events = paginator.page(number)
-        except EmptyPage:
-            if number != 1:
-                raise Http404(_("There is no such page of events.")) from None
-            page_of_events = paginator.page(1)
+        paginator, page_of_events = paginate(
+            request, events, EVENTS_PER_PAGE, _("There is no such page of events.")
+        )
         return self.render(
             request,
             context_overrides={

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from site_core.blocks import video_embed_url
-from site_core.models import BasePage
+from site_core.models import BasePage, SectionIndexPage
 from site_core.navigation import public_pages
 
 
@@ -37,22 +37,14 @@ class WatchLinkBlock(blocks.StructBlock):
         label = _("Where to watch")
 
 
-class FilmIndexPage(BasePage):
+class FilmIndexPage(SectionIndexPage):
     """The list of films in one language."""
 
-    intro = models.TextField(verbose_name=_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["films.FilmPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("film index page")
         verbose_name_plural = _("film index pages")
-
-    def get_meta_description(self):
-        return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

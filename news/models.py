@@ -2,7 +2,6 @@
 
 import uuid
 
-from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.db.models import Max, Min, Prefetch
 from django.http import Http404
@@ -22,7 +21,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from site_core.blocks import BodyBlock
-from site_core.models import BasePage
+from site_core.models import BasePage, SectionIndexPage, paginate
 from site_core.navigation import public_pages
 
 POSTS_PER_PAGE = 10
@@ -83,23 +82,14 @@ def localized_categories(categories, locale_id):
     return [translated.get(c.translation_key, c) for c in categories]
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """The list of news posts in one language, with filters and feeds."""
 
-    intro = models.TextField(verbose_name=_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
-
-    def get_meta_description(self):
-        return self.search_description or self.intro
 
     def listing_queryset(self, request):
         return with_listing_images(public_pages(request, NewsPage).child_of(self)).order_by(
@@ -134,21 +124,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if "category" in filters or "tag" in filters:
             posts = posts.distinct()  # the joins could repeat a post
 
-        paginator = Paginator(posts, POSTS_PER_PAGE)
-        page_number = request.GET.get("page", "1")
-        try:
-            number = int(page_number)
-        except ValueError:
-            number = 1
-        if number < 1:
-            number = 1
-        try:
-            page_of_posts = paginator.page(number)
-        except EmptyPage:
-            if number == 1:
-                page_of_posts = paginator.page(1)
-            else:
-                raise Http404(_("There is no such page of posts.")) from None
+        paginator, page_of_posts = paginate(
+            request, posts, POSTS_PER_PAGE, _("There is no such page of posts.")
+        )
 
         span = (
             public_pages(request, NewsPage)

@@ -1,6 +1,8 @@
 """The abstract page every page type builds on."""
 
+from django.core.paginator import EmptyPage, Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -40,3 +42,38 @@ class BasePage(Page):
 
     def get_meta_description(self):
         return self.search_description
+
+
+class SectionIndexPage(BasePage):
+    """Abstract base of the one-per-language section pages (news, events, films).
+
+    Extension points: subclasses set ``subpage_types`` and may use ``paginate()`` for listings.
+    """
+
+    intro = models.TextField(verbose_name=_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+
+def paginate(request, items, per_page, not_found_message):
+    """One page of ``items``: junk page numbers give the first page, past the end is a 404."""
+    paginator = Paginator(items, per_page)
+    try:
+        number = max(int(request.GET.get("page", "1")), 1)
+    except ValueError:
+        number = 1
+    try:
+        return paginator, paginator.page(number)
+    except EmptyPage:
+        if number != 1:
+            raise Http404(not_found_message) from None
+        return paginator, paginator.page(1)

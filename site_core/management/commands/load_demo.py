@@ -102,7 +102,7 @@ class Command(BaseCommand):
             for category in categories.values():
                 for language in news.INDEX_LANGUAGES:
                     self.translate(category, locales[language])
-            news_index = self.create_news_index(home)
+            news_index = self.create_index(home, NewsIndexPage, news.INDEX)
             for language in news.INDEX_LANGUAGES:
                 self.translate(news_index, locales[language])
             posts = [
@@ -300,23 +300,6 @@ class Command(BaseCommand):
         )
         self.progress(f"Category created: {category}")
         return category
-
-    def create_news_index(self, home):
-        spec = news.INDEX
-        index = NewsIndexPage.objects.child_of(home).first()
-        if index is not None:
-            self.progress(f"Page kept: {index.title}")
-            return index
-        index = NewsIndexPage(
-            title=str(spec["title"]),
-            slug=str(spec["slug"]),
-            intro=str(spec["intro"]),
-            show_in_menus=True,
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        self.progress(f"Page created: {index.title}")
-        return index
 
     def create_post(self, index, spec, categories, demo_images):
         slug = str(spec["slug"])
