@@ -64,7 +64,6 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         events = (
             self.events(request)
             .filter(Q(occurrences__end__gte=now) | Q(repeat_weekly_until__gte=now.date()))
-            .annotate(first_start=Min("occurrences__start"))
             .distinct()
             .prefetch_related("occurrences")
         )
@@ -335,10 +334,6 @@ class EventPage(RoutablePageMixin, BasePage):
             .first()
             or self.film
         )
-
-    @path("")
-    def page_route(self, request):
-        return self.serve(request)
 
     @path("ics/")
     def calendar_route(self, request):
