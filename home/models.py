@@ -88,7 +88,11 @@ class HomePage(BasePage):
         A featured page without a live translation is shown in its own language (and marked
         with that language in the template) rather than dropped. Two queries, however many.
         """
-        chosen = [row.page for row in self.featured_pages.select_related("page") if row.page]
+        chosen = [
+            row.page
+            for row in self.featured_pages.select_related("page", "page__locale")
+            if row.page
+        ]
         if not chosen:
             return []
         translations = {

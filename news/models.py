@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Max, Min, Prefetch
 from django.http import Http404
@@ -15,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
@@ -29,8 +30,11 @@ LISTING_RENDITION = "fill-640x360|format-webp"
 
 
 @register_snippet
-class NewsCategory(TranslatableMixin, models.Model):
-    """A subject that news posts are filed under, named in each language."""
+class NewsCategory(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """A subject that news posts are filed under, named in each language.
+
+    Draftable so that a translator's work waits for a reviewer of that language to publish it.
+    """
 
     name = models.CharField(verbose_name=_("name"), max_length=80)
     slug = models.SlugField(
@@ -42,6 +46,8 @@ class NewsCategory(TranslatableMixin, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     override_translatable_fields = [SynchronizedField("slug")]
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="news_category")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("news category")
@@ -76,7 +82,9 @@ def localized_categories(categories, locale_id):
     translated = {
         category.translation_key: category
         for category in NewsCategory.objects.filter(
-            translation_key__in=[c.translation_key for c in categories], locale_id=locale_id
+            translation_key__in=[c.translation_key for c in categories],
+            locale_id=locale_id,
+            live=True,
         )
     }
     return [translated.get(c.translation_key, c) for c in categories]
@@ -102,7 +110,9 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         filters = {}
         categories = {
             c.slug: c
-            for c in NewsCategory.objects.filter(locale_id=self.locale_id).order_by("name")
+            for c in NewsCategory.objects.filter(locale_id=self.locale_id, live=True).order_by(
+                "name"
+            )
         }
         category_slug = request.GET.get("category", "").strip()[:80]
         if category_slug:
@@ -156,9 +166,11 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     def category_feed_route(self, request, slug):
         from news.feeds import NewsFeed
 
-        category = NewsCategory.objects.filter(slug=slug, locale_id=self.locale_id).first()
+        category = NewsCategory.objects.filter(
+            slug=slug, locale_id=self.locale_id, live=True
+        ).first()
         if category is None:
-            category = NewsCategory.objects.filter(slug=slug).first()
+            category = NewsCategory.objects.filter(slug=slug, live=True).first()
         if category is None:
             raise Http404(_("There is no such category."))
         return NewsFeed()(request, index=self, category=category)

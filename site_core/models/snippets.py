@@ -1,12 +1,13 @@
 """Snippets shared by every page: the footer."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
 
@@ -22,8 +23,11 @@ class SocialLinkBlock(blocks.StructBlock):
 
 
 @register_snippet
-class Footer(TranslatableMixin, models.Model):
-    """The footer of every page in one language: contact details and social links."""
+class Footer(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """The footer of every page in one language: contact details and social links.
+
+    Draftable so that a translator's work waits for a reviewer of that language to publish it.
+    """
 
     contact_text = RichTextField(
         verbose_name=_("contact text"),
@@ -38,6 +42,8 @@ class Footer(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("contact_text"), FieldPanel("contact_email"), FieldPanel("social_links")]
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="footer")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer")

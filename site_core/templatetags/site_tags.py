@@ -143,7 +143,7 @@ def site_footer(context, page=None):
     footers = {
         footer.locale.language_code: footer
         for footer in Footer.objects.filter(
-            locale__language_code__in={code, settings.LANGUAGE_CODE}
+            locale__language_code__in={code, settings.LANGUAGE_CODE}, live=True
         ).select_related("locale")
     }
     footer = footers.get(code) or footers.get(settings.LANGUAGE_CODE)
