@@ -15,7 +15,7 @@ from site_core.models import Footer
 
 class PageTypeAdminTests(WagtailPageTestCase):
     def setUp(self):
-        self.user = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+        self.user = get_user_model().objects.create_superuser("superuser", "e@example.org", "pw")
         self.client.force_login(self.user)
         self.home = HomePage.objects.get(locale__language_code="en")
 
@@ -142,7 +142,7 @@ class NewsAdminTests(WagtailPageTestCase):
     def setUp(self):
         from news.models import NewsIndexPage
 
-        self.user = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+        self.user = get_user_model().objects.create_superuser("superuser", "e@example.org", "pw")
         self.client.force_login(self.user)
         self.index = NewsIndexPage.objects.get(locale__language_code="en")
 
@@ -199,7 +199,7 @@ class NewsAdminTests(WagtailPageTestCase):
 
 class EventAndFilmAdminTests(WagtailPageTestCase):
     def setUp(self):
-        self.user = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+        self.user = get_user_model().objects.create_superuser("superuser", "e@example.org", "pw")
         self.client.force_login(self.user)
 
     def test_allowed_parents_and_children(self):

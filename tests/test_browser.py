@@ -4,6 +4,7 @@ Runs Debian's Chromium through Playwright (never a downloaded browser) against a
 with its own copy of the demo site.
 """
 
+import json
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ ROOT = Path(settings.BASE_DIR)
 ARTIFACTS = ROOT / "test-results"
 CHROMIUM = shutil.which("chromium")
 ADMIN_PASSWORD = "browser-test-admin-password"
+USERS_PASSWORD = "browser-test-users-password"
 
 pytestmark = pytest.mark.browser
 
@@ -53,6 +55,7 @@ def base_url(tmp_path_factory):
         "MEDIA_ROOT": str(folder / "media"),
         "PYTHONUNBUFFERED": "1",
         "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "DEMO_USERS_PASSWORD": USERS_PASSWORD,
     }
     env.pop("REDIS_URL", None)
     port = _free_port()
@@ -240,12 +243,75 @@ def test_editor_publishes_a_post_and_a_translator_puts_it_on_the_dutch_home_page
     assert feed.index("Wake bij het consulaat") < feed.index("<item>", feed.index("<item>") + 1)
 
 
-def _log_in(page, base_url):
+def _log_in(page, base_url, username="admin"):
+    page.context.clear_cookies()
     page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", ADMIN_PASSWORD)
+    page.fill("#id_username", username)
+    page.fill("#id_password", ADMIN_PASSWORD if username == "admin" else USERS_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base_url}/admin/")
+
+
+def test_dutch_translator_submits_a_post_the_dutch_reviewer_approves_it(page, base_url):
+    """The review flow with the demo team: translate, submit, approve, read."""
+    _log_in(page, base_url, "translator-nl")
+    # The overview shows only Dutch to the Dutch translator; open a news post's translation.
+    page.goto(f"{base_url}/admin/translations/")
+    columns = page.locator("table.translation-overview thead th").all_inner_texts()
+    assert columns[1:] == ["Nederlands"]
+    page.screenshot(path=str(ARTIFACTS / "translation-overview-nl.png"))
+    news = page.locator("tbody tr", has=page.locator("th", has_text="Doctors speak out"))
+    news.locator('td[data-language="nl"] a').click()
+    page.wait_for_url(lambda url: url.endswith("/edit/"))
+    page.wait_for_selector("li.complete")
+    assert page.get_by_role("button", name=re.compile("Publish")).count() == 0
+    assert page.get_by_text("Convert to alias page").count() == 0
+
+    # Retranslate the title and submit for review.
+    title = page.locator("li.complete").first
+    title.get_by_role("button", name="Edit").click()
+    title.locator("textarea").fill("Artsen spreken zich uit tegen gedwongen orgaanroof")
+    title.get_by_role("button", name="Save").click()
+    page.wait_for_timeout(500)
+    page.get_by_role("button", name="Submit for Nederlands review").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_text("submitted for Nederlands review").count()
+    edit_url = page.url
+    reader = page.request.get(f"{base_url}/nl/").text()
+    assert "gedwongen orgaanroof" not in reader  # not published before the review
+
+    # The Dutch reviewer approves from the same editor; a reader sees the new title.
+    _log_in(page, base_url, "reviewer-nl")
+    page.goto(edit_url)
+    page.get_by_role("button", name="Approve and publish").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_text("Approved and published").count()
+    props = json.loads(page.locator(".js-translation-editor").get_attribute("data-props"))
+    page.context.clear_cookies()
+    page.goto(props["object"]["liveUrl"])
+    assert "/nl/" in page.url
+    assert page.locator("h1").inner_text() == "Artsen spreken zich uit tegen gedwongen orgaanroof"
+
+
+def test_hebrew_translator_types_right_to_left_and_cannot_open_dutch(page, base_url):
+    _log_in(page, base_url, "translator-he")
+    page.goto(f"{base_url}/admin/translations/")
+    columns = page.locator("table.translation-overview thead th").all_inner_texts()
+    assert columns[1:] == ["עברית"]
+    page.locator('td[data-language="he"] a').nth(5).click()
+    page.wait_for_selector("li.complete")
+    segment = page.locator("li.complete").first
+    segment.get_by_role("button", name="Edit").click()
+    field = segment.locator("textarea")
+    assert field.get_attribute("dir") == "rtl" and field.get_attribute("lang") == "he"
+    assert field.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    page.screenshot(path=str(ARTIFACTS / "translation-editor-he.png"))
+    # The editor lists the other translations; the Dutch one's editor is refused.
+    props = json.loads(page.locator(".js-translation-editor").get_attribute("data-props"))
+    dutch_url = next(t["editUrl"] for t in props["translations"] if t["locale"]["code"] == "nl")
+    response = page.request.get(base_url + dutch_url, max_redirects=0)
+    assert response.status in (302, 403)
+    assert "li.complete" not in response.text() and "js-translation-editor" not in response.text()
 
 
 def _translate_all_segments(page, translations):

@@ -46,6 +46,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "site_core.permissions.TranslatorScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -122,6 +123,63 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # A new translation stays a draft until a translator publishes it.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+
+def machine_translator(*, offline_fallback: bool) -> dict | None:
+    """DeepL or LibreTranslate from the environment; the offline dummy only where asked for."""
+    if env.DEEPL_API_KEY:
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": env.DEEPL_API_KEY},
+        }
+    if env.LIBRETRANSLATE_URL:
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": env.LIBRETRANSLATE_URL,
+                "API_KEY": env.LIBRETRANSLATE_API_KEY,
+            },
+        }
+    if offline_fallback:
+        return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+    return None
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(offline_fallback=False)
+
+# Review requests go to the reviewers of the page's language, not to every superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAILADMIN_NOTIFICATION_USE_HTML = False
+DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
+
+
+def mailer(url: str, *, console_fallback: bool = True) -> dict:
+    """A MAILERS entry from SMTP_URL (smtp://, smtp+tls:// or smtps://).
+
+    Without one: the console (development) or the local mail server on port 25 (production).
+    """
+    if not url and console_fallback:
+        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    url = url or "smtp://localhost:25"
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    return {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": parts.hostname,
+            "port": parts.port or (465 if parts.scheme == "smtps" else 587),
+            "username": unquote(parts.username or ""),
+            "password": unquote(parts.password or ""),
+            "use_tls": parts.scheme == "smtp+tls",
+            "use_ssl": parts.scheme == "smtps",
+            "timeout": 10,
+        },
+    }
+
+
+MAILERS = {"default": mailer(env.SMTP_URL)}
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
+
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
@@ -162,3 +220,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 DEMO_ADMIN_PASSWORD = env.DEMO_ADMIN_PASSWORD
+DEMO_USERS_PASSWORD = env.DEMO_USERS_PASSWORD

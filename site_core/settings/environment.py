@@ -40,3 +40,22 @@ SECURE_SSL_REDIRECT = _bool("SECURE_SSL_REDIRECT", default=True)
 
 # load_demo: password of the demo "admin" account; generated and printed once when unset.
 DEMO_ADMIN_PASSWORD = os.environ.get("DEMO_ADMIN_PASSWORD", "")
+
+# load_demo: password shared by the demo translator, reviewer and editor accounts; generated and
+# printed once when unset.
+DEMO_USERS_PASSWORD = os.environ.get("DEMO_USERS_PASSWORD", "")
+
+# Machine translation for translators' "pre-fill" button. DeepL when DEEPL_API_KEY is set, else a
+# self-hosted LibreTranslate when LIBRETRANSLATE_URL is set (LIBRETRANSLATE_API_KEY if it needs
+# one). Without either, development and tests use wagtail-localize's offline dummy translator and
+# production offers no machine translation.
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "").strip()
+LIBRETRANSLATE_URL = os.environ.get("LIBRETRANSLATE_URL", "").strip().rstrip("/")
+LIBRETRANSLATE_API_KEY = os.environ.get("LIBRETRANSLATE_API_KEY", "").strip()
+
+# Sender of admin notifications (review requests, approvals).
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost").strip()
+
+# Outgoing mail (review notifications), e.g. smtp+tls://user:password@mail.example.org:587.
+# Unset: messages are written to the console log instead.
+SMTP_URL = os.environ.get("SMTP_URL", "").strip()

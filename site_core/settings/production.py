@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from site_core.settings.base import *  # noqa: F403
-from site_core.settings.base import DATABASES, env
+from site_core.settings.base import DATABASES, env, mailer
 
 if not env.SECRET_KEY:
     raise ImproperlyConfigured(
@@ -31,3 +31,6 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+
+# Review notifications: SMTP_URL, else the machine's own mail server (localhost:25).
+MAILERS = {"default": mailer(env.SMTP_URL, console_fallback=False)}

@@ -4,6 +4,7 @@ import tempfile
 from pathlib import Path
 
 from site_core.settings.base import *  # noqa: F403
+from site_core.settings.base import machine_translator
 
 DEBUG = False
 SECRET_KEY = "test-only-key-never-used-in-production-0123456789abcdefghij"
@@ -16,3 +17,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Offline machine translation (reverses word order) unless DeepL/LibreTranslate is configured.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(offline_fallback=True)
+
+# The demo team (translators, reviewer, editor) that load_demo creates for the tests.
+DEMO_USERS_PASSWORD = "test-demo-users-password"

@@ -31,8 +31,17 @@ from site_core.blocks import BodyBlock
 from site_core.demo import content, images, news
 from site_core.demo import events as events_demo
 from site_core.models import Footer
+from site_core.roles import EDITORS, reviewer_group_name, setup_roles, translator_group_name
 
 ADMIN_USERNAME = "admin"
+
+# The demo team: (username, full name, language, role group). One password for all of them.
+DEMO_USERS = [
+    ("editor", "Demo Editor", None, EDITORS),
+    ("translator-nl", "Demo Dutch translator", "nl", "translators"),
+    ("reviewer-nl", "Demo Dutch reviewer", "nl", "reviewers"),
+    ("translator-he", "Demo Hebrew translator", "he", "translators"),
+]
 
 
 def _normalise(text):
@@ -78,7 +87,9 @@ class Command(BaseCommand):
             + 2 * (1 + len(events_demo.INDEX_LANGUAGES))
             + len(events_demo.FILMS) * (1 + len(events_demo.EVENT_LANGUAGES))
             + len(events_demo.EVENTS) * (1 + len(events_demo.EVENT_LANGUAGES))
+            + 1  # roles
             + (0 if options["no_admin"] else 1)
+            + len(DEMO_USERS)
         )
         with transaction.atomic():
             locales = self.create_locales()
@@ -127,8 +138,11 @@ class Command(BaseCommand):
                 event = self.create_event(event_index, spec, films)
                 for language in events_demo.EVENT_LANGUAGES:
                     self.translate(event, locales[language])
+            setup_roles()
+            self.progress("Roles and review workflows ready (setup_roles)")
         if not options["no_admin"]:
             self.create_admin()
+        self.create_demo_users()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
 
     # --- progress -----------------------------------------------------------------------
@@ -284,6 +298,7 @@ class Command(BaseCommand):
                 ("link", {"label": str(label), "url": url}) for label, url in spec["social_links"]
             ],
         )
+        footer.save_revision().publish()
         self.progress("Footer created")
         return footer
 
@@ -298,6 +313,7 @@ class Command(BaseCommand):
         category = NewsCategory.objects.create(
             locale=english, slug=spec["slug"], name=str(spec["name"])
         )
+        category.save_revision().publish()
         self.progress(f"Category created: {category}")
         return category
 
@@ -457,6 +473,48 @@ class Command(BaseCommand):
         return target
 
     # --- admin ------------------------------------------------------------------------------
+
+    def create_demo_users(self):
+        """A Dutch translator and reviewer, a Hebrew translator and an editor."""
+        from django.contrib.auth.models import Group
+
+        user_model = get_user_model()
+        password = settings.DEMO_USERS_PASSWORD or secrets.token_urlsafe(12)
+        created = []
+        for username, full_name, language, role in DEMO_USERS:
+            if user_model.objects.filter(username=username).exists():
+                self.progress(f"Demo user kept: {username}")
+                continue
+            first_name, _space, last_name = full_name.partition(" ")
+            user = user_model.objects.create_user(
+                username,
+                f"{username}@example.org",
+                password,
+                first_name=first_name,
+                last_name=last_name,
+            )
+            if role == "translators":
+                group_name = translator_group_name(language)
+            elif role == "reviewers":
+                group_name = reviewer_group_name(language)
+            else:
+                group_name = role
+            user.groups.add(Group.objects.get(name=group_name))
+            created.append(f"{username} ({group_name})")
+            self.progress(f"Demo user created: {username} in {group_name}")
+        if not created:
+            return
+        if settings.DEMO_USERS_PASSWORD:
+            if self.verbosity >= 1:
+                self.stdout.write("Their password is the one in DEMO_USERS_PASSWORD.")
+        else:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Password of the demo users " + ", ".join(created) + " (shown only this "
+                    f"once, write it down): {password}\n"
+                    "To choose another: .venv/bin/python manage.py changepassword <username>"
+                )
+            )
 
     def create_admin(self):
         user_model = get_user_model()

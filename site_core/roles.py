@@ -1,0 +1,216 @@
+"""The people who run the site, as Wagtail groups, page permissions and review workflows.
+
+- "Editors": the source language (English): write, arrange, publish; start translations and sync
+  them (wagtail-localize's "submit translation" permission).
+- "Translators – <language>": translate and edit that language's pages and snippets; cannot publish.
+  Their work goes to review.
+- "Reviewers – <language>": everything a translator can, plus approve, publish and unpublish in
+  that language.
+- A workflow "<language> review" on each translated language's home page: one task, approved by
+  that language's reviewers (who alone are notified).
+
+``setup_roles`` applies this; running it again repairs drift and adds new languages.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import get_language_info
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDITORS = "Editors"
+TRANSLATORS = "Translators – {language}"
+REVIEWERS = "Reviewers – {language}"
+WORKFLOW = "{language} review"
+TASK = "Approval by {language} reviewers"
+
+TRANSLATABLE_SNIPPETS = ("site_core.footer", "news.newscategory")
+
+EDITOR_PAGE_PERMISSIONS = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+)
+TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+REVIEWER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+
+
+def language_name(code: str) -> str:
+    """The English name of a language, for group and workflow names (e.g. "Dutch")."""
+    try:
+        return get_language_info(code)["name"]
+    except KeyError:
+        return code
+
+
+def translator_group_name(code):
+    return TRANSLATORS.format(language=language_name(code))
+
+
+def reviewer_group_name(code):
+    return REVIEWERS.format(language=language_name(code))
+
+
+def workflow_name(code):
+    return WORKFLOW.format(language=language_name(code))
+
+
+def locale_home(locale):
+    """The root of a locale's tree (its home page), or None while it has none."""
+    return Page.objects.filter(depth=2, locale=locale).order_by("path").first()
+
+
+@dataclass
+class Report:
+    lines: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
+
+    def add(self, line):
+        self.lines.append(line)
+
+
+def _permissions(*names):
+    """Permission objects from "app_label.codename" names."""
+    found = []
+    for name in names:
+        app_label, codename = name.split(".")
+        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return found
+
+
+def _snippet_permissions(*actions):
+    names = []
+    for label in TRANSLATABLE_SNIPPETS:
+        app_label, model = label.split(".")
+        names += [f"{app_label}.{action}_{model}" for action in actions]
+    return names
+
+
+def _set_page_permissions(group, page, codenames):
+    """Exactly these permissions on exactly this page for the group (idempotent)."""
+    wanted = set(
+        Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames
+        ).values_list("pk", flat=True)
+    )
+    GroupPagePermission.objects.filter(group=group).exclude(
+        page=page, permission_id__in=wanted
+    ).delete()
+    for permission_id in wanted:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission_id=permission_id
+        )
+
+
+def _set_collection_permissions(group, codenames):
+    root = Collection.get_first_root_node()
+    wanted = Permission.objects.filter(
+        content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename__in=codenames
+    )
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        collection=root, permission__in=wanted
+    ).delete()
+    for permission in wanted:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=permission
+        )
+
+
+def _group(name, permissions, report):
+    group, created = Group.objects.get_or_create(name=name)
+    group.permissions.set(permissions)
+    report.add(f"{'Created' if created else 'Checked'} group: {name}")
+    return group
+
+
+def _workflow(code, home, reviewers, report):
+    name = workflow_name(code)
+    workflow, created = Workflow.objects.get_or_create(name=name, defaults={"active": True})
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    task_name = TASK.format(language=language_name(code))
+    task = GroupApprovalTask.objects.filter(name=task_name).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=task_name)
+    task.groups.set([reviewers])
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    report.add(f"{'Created' if created else 'Checked'} workflow: {name} on {home.url_path}")
+    return workflow
+
+
+@transaction.atomic
+def setup_roles(progress=None) -> Report:
+    """Create or repair every group, permission and workflow; returns what was done."""
+    report = Report()
+    say = progress or (lambda line: None)
+    admin_access = "wagtailadmin.access_admin"
+    collections = ("add_image", "choose_image", "add_document", "choose_document")
+
+    source = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+    source_home = source and locale_home(source)
+    if source_home is None:
+        report.missing.append(settings.LANGUAGE_CODE)
+        say(f"No {settings.LANGUAGE_CODE} home page yet: create the site (load_demo) first.")
+        return report
+
+    editors = _group(
+        EDITORS,
+        _permissions(
+            admin_access,
+            "wagtail_localize.submit_translation",
+            *_snippet_permissions("add", "change", "delete", "publish"),
+        ),
+        report,
+    )
+    _set_page_permissions(editors, source_home, EDITOR_PAGE_PERMISSIONS)
+    _set_collection_permissions(editors, (*collections, "change_image", "change_document"))
+    say(report.lines[-1])
+
+    for code, _name in settings.LANGUAGES:
+        if code == settings.LANGUAGE_CODE:
+            continue
+        locale = Locale.objects.filter(language_code=code).first()
+        home = locale and locale_home(locale)
+        if home is None:
+            report.missing.append(code)
+            say(
+                f"{language_name(code)}: no home page in this language yet. Translate the home "
+                "page (Pages → Translate this page), then run setup_roles again."
+            )
+            continue
+        translators = _group(
+            translator_group_name(code),
+            _permissions(admin_access, *_snippet_permissions("change")),
+            report,
+        )
+        _set_page_permissions(translators, home, TRANSLATOR_PAGE_PERMISSIONS)
+        _set_collection_permissions(translators, ("choose_image", "choose_document"))
+        reviewers = _group(
+            reviewer_group_name(code),
+            _permissions(admin_access, *_snippet_permissions("change", "publish")),
+            report,
+        )
+        _set_page_permissions(reviewers, home, REVIEWER_PAGE_PERMISSIONS)
+        _set_collection_permissions(reviewers, ("choose_image", "choose_document"))
+        _workflow(code, home, reviewers, report)
+        say(f"{language_name(code)}: translators, reviewers and review workflow ready")
+    return report

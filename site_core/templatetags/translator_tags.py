@@ -1,0 +1,58 @@
+"""The review bar above wagtail-localize's translation editor."""
+
+import json
+
+from django import template
+
+from wagtail.models import Page
+
+from site_core.permissions import can_edit_locale, can_publish_locale
+from site_core.translation_review import segment_counts
+
+register = template.Library()
+
+
+@register.inclusion_tag("site_core/admin/translation_review_bar.html", takes_context=True)
+def translation_review_bar(context, translation, instance):
+    request = context["request"]
+    user = request.user
+    locale_id = translation.target_locale_id
+    total, done, machine = segment_counts(translation)
+    task_state = instance.current_workflow_task_state if isinstance(instance, Page) else None
+    workflow_state = instance.current_workflow_state if isinstance(instance, Page) else None
+    return {
+        "request": request,
+        "translation": translation,
+        "instance": instance,
+        "language": translation.target_locale.get_display_name(),
+        "language_code": translation.target_locale.language_code,
+        "total": total,
+        "done": done,
+        "machine": machine,
+        "can_submit": can_edit_locale(user, locale_id),
+        "can_review": can_publish_locale(user, locale_id) and task_state is not None,
+        "in_review": task_state is not None,
+        "needs_changes": workflow_state is not None
+        and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES,
+        "comment": task_state.get_comment() if task_state is not None else "",
+        "last_rejection": _last_rejection_comment(workflow_state),
+        "submitted_by": workflow_state.requested_by if workflow_state is not None else None,
+    }
+
+
+def _last_rejection_comment(workflow_state):
+    if workflow_state is None or workflow_state.status != workflow_state.STATUS_NEEDS_CHANGES:
+        return ""
+    rejected = workflow_state.task_states.filter(status="rejected").order_by("-finished_at").first()
+    return rejected.get_comment() if rejected is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def editor_props(context, props, translation):
+    """wagtail-localize's editor props without "Convert to alias page" for non-reviewers
+    (an alias puts the English page live in this language)."""
+    if can_publish_locale(context["request"].user, translation.target_locale_id):
+        return props
+    data = json.loads(props)
+    data.get("links", {})["convertToAliasUrl"] = None
+    return json.dumps(data)

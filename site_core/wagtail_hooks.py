@@ -1,0 +1,63 @@
+"""Admin additions for translators: the overview grid and the review flow."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from site_core import translation_review
+from site_core.permissions import editable_locale_ids
+from site_core.translation_overview import TranslationOverviewView
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        path(
+            "translations/",
+            TranslationOverviewView.as_view(),
+            name="site_translation_overview",
+        ),
+        path(
+            "translations/start/<int:page_id>/<str:language_code>/",
+            translation_review.start_translation,
+            name="site_translation_start",
+        ),
+        path(
+            "translations/<int:translation_id>/submit/",
+            translation_review.submit_for_review,
+            name="site_translation_submit",
+        ),
+        path(
+            "translations/<int:translation_id>/review/",
+            translation_review.review,
+            name="site_translation_review",
+        ),
+    ]
+
+
+class TranslationOverviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return bool(editable_locale_ids(user)) or user.has_perm(
+            "wagtail_localize.submit_translation"
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_overview_menu_item():
+    return TranslationOverviewMenuItem(
+        _("Translations"),
+        reverse("site_translation_overview"),
+        name="translation-overview",
+        icon_name="site",
+        order=250,
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_localize_report_from_translators(request, menu_items):
+    """wagtail-localize's report lists every language: only coordinators (editors) get it."""
+    if not request.user.has_perm("wagtail_localize.submit_translation"):
+        menu_items[:] = [item for item in menu_items if item.name != "translations"]
