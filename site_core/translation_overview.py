@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, F
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -103,30 +103,26 @@ def build_grid(source_pages, locales, user):
             source_id__in=source_ids, target_locale_id__in=locale_ids
         ).values("source_id", "target_locale_id", "enabled")
     }
-    totals = dict(
-        StringSegment.objects.filter(source_id__in=source_ids)
-        .order_by()
-        .values("source_id")
-        .annotate(n=Count("id"))
-        .values_list("source_id", "n")
-    )
+    # Segments first, then their translations by string: both use the narrow indexes (a join
+    # from the translations' side scans every translation of the language).
+    totals = defaultdict(int)
+    sources_of = defaultdict(list)
+    for source_id, string_id, context_id in StringSegment.objects.filter(
+        source_id__in=source_ids
+    ).values_list("source_id", "string_id", "context_id"):
+        totals[source_id] += 1
+        sources_of[(string_id, context_id)].append(source_id)
     done = defaultdict(int)
     machine = defaultdict(int)
-    for source_id, locale_id, kind, n in (
-        StringTranslation.objects.filter(
-            locale_id__in=locale_ids,
-            has_error=False,
-            translation_of__segments__source_id__in=source_ids,
-            translation_of__segments__context_id=F("context_id"),
-        )
-        .order_by()
-        .values("translation_of__segments__source_id", "locale_id", "translation_type")
-        .annotate(n=Count("id"))
-        .values_list("translation_of__segments__source_id", "locale_id", "translation_type", "n")
-    ):
-        done[(source_id, locale_id)] += n
-        if kind == StringTranslation.TRANSLATION_TYPE_MACHINE:
-            machine[(source_id, locale_id)] += n
+    for string_id, context_id, locale_id, kind in StringTranslation.objects.filter(
+        translation_of_id__in={string_id for string_id, _context in sources_of},
+        locale_id__in=locale_ids,
+        has_error=False,
+    ).values_list("translation_of_id", "context_id", "locale_id", "translation_type"):
+        for source_id in sources_of.get((string_id, context_id), ()):
+            done[(source_id, locale_id)] += 1
+            if kind == StringTranslation.TRANSLATION_TYPE_MACHINE:
+                machine[(source_id, locale_id)] += 1
     target_ids = [str(row["id"]) for row in targets.values()]
     in_review = set(
         WorkflowState.objects.filter(

@@ -17,7 +17,6 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
 from django.dispatch import receiver
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -41,15 +40,22 @@ logger = logging.getLogger(__name__)
 
 def segment_counts(translation):
     """(total, translated, machine-translated and not yet checked) for one translation."""
-    segments = StringSegment.objects.filter(source_id=translation.source_id)
-    translated = StringTranslation.objects.filter(
-        locale_id=translation.target_locale_id,
-        has_error=False,
-        translation_of__segments__source_id=translation.source_id,
-        translation_of__segments__context_id=F("context_id"),
+    segments = set(
+        StringSegment.objects.filter(source_id=translation.source_id).values_list(
+            "string_id", "context_id"
+        )
     )
-    machine = translated.filter(translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE)
-    return segments.count(), translated.distinct().count(), machine.distinct().count()
+    translated = [
+        kind
+        for string_id, context_id, kind in StringTranslation.objects.filter(
+            translation_of_id__in={string_id for string_id, _context in segments},
+            locale_id=translation.target_locale_id,
+            has_error=False,
+        ).values_list("translation_of_id", "context_id", "translation_type")
+        if (string_id, context_id) in segments
+    ]
+    machine = translated.count(StringTranslation.TRANSLATION_TYPE_MACHINE)
+    return len(segments), len(translated), machine
 
 
 def _edit_url(instance):
