@@ -115,6 +115,8 @@ class Command(BaseCommand):
             server.terminate()
             server.wait(timeout=20)
         self._report(rows, options)
+        self.stdout.write("")
+        subprocess.run([*manage, "bench_overview"], cwd=settings.BASE_DIR, env=env, check=True)
 
     def _wait_for(self, url):
         for _ in range(300):

@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 
 SUMMARY = (
@@ -52,6 +54,9 @@ class Command(BaseCommand):
                     post.categories = [categories[number % len(categories)]]
                     index.add_child(instance=post)
                     source = source or post
+                self._track_translations(
+                    source, [i.locale for i in indexes if i.locale_id != english.locale_id]
+                )
             if (number + 1) % 50 == 0 or number + 1 == total:
                 self.stdout.write(
                     f"[{number + 1}/{total}] posts in {len(indexes)} languages "
@@ -59,3 +64,29 @@ class Command(BaseCommand):
                 )
         if start >= total:
             self.stdout.write(f"{start} benchmark posts already there.")
+
+    @staticmethod
+    def _track_translations(post, locales):
+        """Record the copies as complete wagtail-localize translations (for the overview grid)."""
+        source, _created = TranslationSource.get_or_create_from_instance(post)
+        Translation.objects.bulk_create(
+            [Translation(source=source, target_locale=locale) for locale in locales],
+            ignore_conflicts=True,
+        )
+        segments = list(StringSegment.objects.filter(source=source).select_related("string"))
+        StringTranslation.objects.bulk_create(
+            [
+                StringTranslation(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context_id=segment.context_id,
+                    data=segment.string.data,
+                )
+                for segment in segments
+                for locale in locales
+            ],
+            ignore_conflicts=True,
+        )
+        NewsPage.objects.filter(translation_key=post.translation_key).exclude(pk=post.pk).update(
+            last_published_at=timezone.now()
+        )
