@@ -62,7 +62,7 @@ setup: demo static
 
 run: setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/). Ctrl+C stops."
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}" $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Installs Debian's Chromium (never a downloaded browser) for the browser tests, when missing.
 browser:

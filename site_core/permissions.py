@@ -8,8 +8,12 @@ there. ``TranslatorScopeMiddleware`` enforces it on every admin view that names 
 """
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
 
 from wagtail.models import GroupPagePermission, Locale, Page, TranslatableMixin
 from wagtail_localize.models import Translation
@@ -95,6 +99,13 @@ COORDINATOR_VIEWS = {
     "submit_snippet_translation",
     "update_translations",
 }
+# Reports that list every language's objects by name (including drafts' names).
+COORDINATOR_REPORTS = {
+    "site_history",
+    "site_history_results",
+    "page_types_usage",
+    "page_types_usage_results",
+}
 # Wagtail page views that only read (these must not show another language's drafts either).
 PAGE_ID_KWARGS = ("page_id", "parent_page_id")
 
@@ -154,6 +165,11 @@ def required_locale(request, resolver_match):
             return None
         return None
 
+    if namespace == "wagtailadmin_reports" and name in COORDINATOR_REPORTS:
+        if not request.user.has_perm("wagtail_localize.submit_translation"):
+            raise PermissionDenied
+        return None
+
     if namespace == "wagtailadmin_pages" or (namespace == "" and name == "wagtailadmin_explore"):
         for key in PAGE_ID_KWARGS:
             if key in kwargs:
@@ -193,7 +209,30 @@ class TranslatorScopeMiddleware:
         user = getattr(request, "user", None)
         if match is None or user is None or not user.is_authenticated or user.is_superuser:
             return None
-        locale_id = required_locale(request, match)
+        try:
+            locale_id = required_locale(request, match)
+        except PermissionDenied:
+            return refuse(request)
         if locale_id is not None and not can_edit_locale(user, locale_id):
-            raise PermissionDenied
+            return refuse(request)
         return None
+
+
+def refuse(request):
+    """Admin pages redirect to the user's own work, with a message; APIs, files, changes: 403."""
+    match = request.resolver_match
+    api = match.namespace == "wagtail_localize" and (
+        match.url_name in TRANSLATION_VIEWS or match.url_name.startswith("snippets_api")
+    )
+    if request.method != "GET" or api:
+        raise PermissionDenied
+    mine = [locale.get_display_name() for locale in visible_locales(request.user)]
+    if mine:
+        messages.error(
+            request,
+            _("That belongs to another language's team. You work in %(languages)s.")
+            % {"languages": get_text_list(mine, _("and"))},
+        )
+        return redirect("site_translation_overview")
+    messages.error(request, _("Sorry, you do not have permission to access that."))
+    return redirect("wagtailadmin_home")

@@ -2,8 +2,8 @@
 
 - "Editors": the source language (English): write, arrange, publish; start translations and sync
   them (wagtail-localize's "submit translation" permission).
-- "Translators – <language>": translate and edit that language's pages and snippets; cannot publish.
-  Their work goes to review.
+- "Translators – <language>": translate and edit that language's pages and snippets; cannot
+  publish or create pages. Their work goes to review.
 - "Reviewers – <language>": everything a translator can, plus approve, publish and unpublish in
   that language.
 - A workflow "<language> review" on each translated language's home page: one task, approved by
@@ -31,6 +31,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from site_core.models import LanguageReviewTask
+
 EDITORS = "Editors"
 TRANSLATORS = "Translators – {language}"
 REVIEWERS = "Reviewers – {language}"
@@ -47,7 +49,8 @@ EDITOR_PAGE_PERMISSIONS = (
     "lock_page",
     "unlock_page",
 )
-TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+# Translators work on the pages that exist in English; creating pages is a reviewer's call.
+TRANSLATOR_PAGE_PERMISSIONS = ("change_page",)
 REVIEWER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 
 
@@ -146,10 +149,14 @@ def _workflow(code, home, reviewers, report):
         workflow.active = True
         workflow.save(update_fields=["active"])
     task_name = TASK.format(language=language_name(code))
-    task = GroupApprovalTask.objects.filter(name=task_name).first()
+    task = LanguageReviewTask.objects.filter(name=task_name).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=task_name)
+        task = LanguageReviewTask.objects.create(name=task_name)
+    if not task.active:
+        task.active = True
+        task.save(update_fields=["active"])
     task.groups.set([reviewers])
+    GroupApprovalTask.objects.filter(name=task_name).update(active=False)  # an older setup's
     WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})

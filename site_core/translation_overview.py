@@ -32,6 +32,7 @@ PER_PAGE = 50
 NOT_STARTED = "not-started"
 IN_PROGRESS = "in-progress"
 IN_REVIEW = "in-review"
+CHANGES_REQUESTED = "changes-requested"
 UP_TO_DATE = "up-to-date"
 OUT_OF_DATE = "out-of-date"
 
@@ -39,6 +40,7 @@ STATE_LABELS = {
     NOT_STARTED: _("Not started"),
     IN_PROGRESS: _("In progress"),
     IN_REVIEW: _("Waiting for review"),
+    CHANGES_REQUESTED: _("Changes requested"),
     UP_TO_DATE: _("Published, up to date"),
     OUT_OF_DATE: _("Out of date"),
 }
@@ -58,12 +60,14 @@ class Cell:
         return STATE_LABELS[self.state]
 
 
-def cell_state(*, target, translation_enabled, total, done, in_review, source_synced_at, source):
+def cell_state(*, target, translation_enabled, total, done, review, source_synced_at, source):
     """The state of one (page, language) cell from already-fetched facts."""
     if target is None or target["alias_of_id"] is not None:
         return NOT_STARTED
-    if in_review:
+    if review == WorkflowState.STATUS_IN_PROGRESS:
         return IN_REVIEW
+    if review == WorkflowState.STATUS_NEEDS_CHANGES:
+        return CHANGES_REQUESTED
     if not target["live"]:
         return IN_PROGRESS
     if not translation_enabled:
@@ -124,12 +128,12 @@ def build_grid(source_pages, locales, user):
             if kind == StringTranslation.TRANSLATION_TYPE_MACHINE:
                 machine[(source_id, locale_id)] += 1
     target_ids = [str(row["id"]) for row in targets.values()]
-    in_review = set(
+    review = dict(
         WorkflowState.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),
             object_id__in=target_ids,
-            status=WorkflowState.STATUS_IN_PROGRESS,
-        ).values_list("object_id", flat=True)
+            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+        ).values_list("object_id", "status")
     )
     editable = {locale.pk: can_edit_locale(user, locale.pk) for locale in locales}
 
@@ -147,7 +151,7 @@ def build_grid(source_pages, locales, user):
                 translation_enabled=bool(source and enabled.get(key)),
                 total=total,
                 done=translated,
-                in_review=bool(target and str(target["id"]) in in_review),
+                review=review.get(str(target["id"])) if target else None,
                 source_synced_at=source["last_updated_at"] if source else None,
                 source=page,
             )

@@ -21,6 +21,7 @@ from django.dispatch import receiver
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -116,9 +117,13 @@ def submit_for_review(request, translation_id):
     if machine:
         messages.error(
             request,
-            _(
+            ngettext(
+                "%(count)s machine-translated segment has not been checked yet. Open it (it is "
+                "marked “machine translated”), correct it if needed and save it, "
+                "then submit again.",
                 "%(count)s machine-translated segments have not been checked yet. Open each one "
-                "marked “machine translated”, correct it if needed and save it, then submit again."
+                "marked “machine translated”, correct it if needed and save it, then submit again.",
+                machine,
             )
             % {"count": machine},
         )
@@ -126,7 +131,11 @@ def submit_for_review(request, translation_id):
     if done < total:
         messages.error(
             request,
-            _("%(count)s segments still need a translation before this can be reviewed.")
+            ngettext(
+                "%(count)s segment still needs a translation before this can be reviewed.",
+                "%(count)s segments still need a translation before this can be reviewed.",
+                total - done,
+            )
             % {"count": total - done},
         )
         return redirect(edit_url)

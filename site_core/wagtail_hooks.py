@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from site_core import translation_review
-from site_core.permissions import editable_locale_ids
+from site_core.permissions import can_publish_locale, editable_locale_ids
 from site_core.translation_overview import TranslationOverviewView
 
 
@@ -56,8 +56,19 @@ def register_translation_overview_menu_item():
     )
 
 
+ALL_LANGUAGE_REPORTS = {"translations", "site-history", "page-types-usage"}
+
+
 @hooks.register("construct_reports_menu")
-def hide_localize_report_from_translators(request, menu_items):
-    """wagtail-localize's report lists every language: only coordinators (editors) get it."""
+def hide_all_language_reports_from_translators(request, menu_items):
+    """Reports that name every language's objects are for coordinators (editors) only."""
     if not request.user.has_perm("wagtail_localize.submit_translation"):
-        menu_items[:] = [item for item in menu_items if item.name != "translations"]
+        menu_items[:] = [item for item in menu_items if item.name not in ALL_LANGUAGE_REPORTS]
+
+
+@hooks.register("construct_page_action_menu")
+def convert_to_alias_is_for_reviewers(menu_items, request, context):
+    """An alias puts the English page live in this language: not a translator's action."""
+    page = context.get("page")
+    if page is not None and not can_publish_locale(request.user, page.locale_id):
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]

@@ -88,7 +88,7 @@ def test_setup_roles_makes_one_translator_and_reviewer_group_per_language_and_is
             GroupPagePermission.objects.filter(group=translators).values_list(
                 "page_id", "permission__codename"
             )
-        ) == {(home.pk, "add_page"), (home.pk, "change_page")}
+        ) == {(home.pk, "change_page")}
         assert ("publish_page") in GroupPagePermission.objects.filter(
             group=reviewers, page=home
         ).values_list("permission__codename", flat=True)
@@ -843,3 +843,48 @@ def test_the_draft_marker_is_findable_by_someone_allowed_to_see_it(client):
     assert MARKER in client.get(explorer).content.decode()
     login(client, "translator-nl")
     assert MARKER not in client.get(explorer).content.decode()
+
+
+def test_requesting_changes_from_the_dashboard_needs_a_comment_too(client):
+    post = english_post()
+    dutch = post.get_translation(locale("nl")).specific
+    translation = translation_of(post, "nl")
+    login(client, "translator-nl")
+    client.post(reverse("site_translation_submit", args=[translation.pk]))
+    task_state = Page.objects.get(pk=dutch.pk).specific.current_workflow_task_state
+    login(client, "reviewer-nl")
+    url = reverse("wagtailadmin_pages:workflow_action", args=[dutch.pk, "reject", task_state.pk])
+    client.post(url, {"comment": ""})
+    assert Page.objects.get(pk=dutch.pk).specific.current_workflow_state.status == "in_progress"
+    client.post(url, {"comment": "Graag de titel inkorten."})
+    dutch = Page.objects.get(pk=dutch.pk).specific
+    assert dutch.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    login(client, "editor")
+    cell = grid_cells(client, "?language=nl")[(post.title, "nl")]
+    assert cell["data-state"] == "changes-requested"
+
+
+def test_a_refused_admin_page_sends_the_translator_back_to_their_own_work(client):
+    hebrew = english_post().get_translation(locale("he"))
+    login(client, "translator-nl")
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[hebrew.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("site_translation_overview")
+    assert "another language" in response.content.decode() and "Nederlands" in (
+        response.content.decode()
+    )
+    for report in ["/admin/reports/site-history/", "/admin/reports/page-types-usage/"]:
+        assert client.get(report)["Location"] == reverse("site_translation_overview")
+
+
+def test_translators_are_not_offered_convert_to_alias(client):
+    post = english_post()
+    dutch = post.get_translation(locale("nl"))
+    translation = translation_of(post, "nl")
+    login(client, "translator-nl")
+    client.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]))
+    page = client.get(reverse("wagtailadmin_pages:edit", args=[dutch.pk])).content.decode()
+    assert "Submit to Dutch review" in page  # Wagtail's own editor, under the Dutch workflow
+    assert "Convert to alias page" not in page
+    login(client, "reviewer-nl")
+    page = client.get(reverse("wagtailadmin_pages:edit", args=[dutch.pk])).content.decode()
+    assert "Convert to alias page" in page

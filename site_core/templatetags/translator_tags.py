@@ -37,6 +37,9 @@ def translation_review_bar(context, translation, instance):
         "comment": task_state.get_comment() if task_state is not None else "",
         "last_rejection": _last_rejection_comment(workflow_state),
         "submitted_by": workflow_state.requested_by if workflow_state is not None else None,
+        "snippet_waiting": not isinstance(instance, Page)
+        and getattr(instance, "has_unpublished_changes", False),
+        "can_publish": can_publish_locale(user, locale_id),
     }
 
 

@@ -37,10 +37,10 @@ ADMIN_USERNAME = "admin"
 
 # The demo team: (username, full name, language, role group). One password for all of them.
 DEMO_USERS = [
-    ("editor", "Demo Editor", None, EDITORS),
-    ("translator-nl", "Demo Dutch translator", "nl", "translators"),
-    ("reviewer-nl", "Demo Dutch reviewer", "nl", "reviewers"),
-    ("translator-he", "Demo Hebrew translator", "he", "translators"),
+    ("editor", "Emma Editor", None, EDITORS),
+    ("translator-nl", "Daan Translator", "nl", "translators"),
+    ("reviewer-nl", "Sanne Reviewer", "nl", "reviewers"),
+    ("translator-he", "Noa Translator", "he", "translators"),
 ]
 
 
