@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from site_core.blocks import BodyBlock
@@ -259,6 +260,16 @@ class EventPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_description"),
+        index.SearchField("summary"),
+        index.SearchField("venue"),
+        index.SearchField("city"),
+        index.SearchField("country"),
+        index.SearchField("body"),
+    ]
 
     class Meta:
         verbose_name = _("event page")

@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from site_core.blocks import video_embed_url
@@ -136,6 +137,13 @@ class FilmPage(BasePage):
 
     parent_page_types = ["films.FilmIndexPage"]
     subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_description"),
+        index.SearchField("original_title"),
+        index.SearchField("synopsis"),
+    ]
 
     class Meta:
         verbose_name = _("film page")

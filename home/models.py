@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from events.models import upcoming_events
@@ -63,6 +64,14 @@ class HomePage(BasePage):
         "news.NewsIndexPage",
         "events.EventIndexPage",
         "films.FilmIndexPage",
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_description"),
+        index.SearchField("hero_heading"),
+        index.SearchField("hero_intro"),
+        index.SearchField("body"),
     ]
 
     class Meta:
@@ -140,6 +149,13 @@ class StandardPage(BasePage):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_description"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     class Meta:
         verbose_name = _("standard page")

@@ -6,6 +6,7 @@ Each lookup is cached on the request, so a page pays for it once however many te
 from functools import lru_cache
 
 from django.conf import settings
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
@@ -73,7 +74,11 @@ def public_pages(request=None, model=Page):
 
 
 def _versions(request, page):
-    """The live homes of every language and the live versions of ``page``, in one query."""
+    """Live homes, live versions of ``page`` and of its ancestors, in every language: one query.
+
+    Returns (homes, translations, nearest): each keyed by language code; ``nearest`` is the
+    deepest ancestor of ``page`` that is live in that language (the home page at least).
+    """
     cache = _cache(request)
     page = as_page(page)
     key = ("versions", page.translation_key if page else None)
@@ -81,16 +86,21 @@ def _versions(request, page):
         site = Site.find_for_request(request)
         home_key = site.root_page.translation_key if site else None
         keys = {k for k in (home_key, page.translation_key if page else None) if k}
-        homes, translations = {}, {}
-        for version in public_pages(request).filter(
-            translation_key__in=keys, alias_of__isnull=True
-        ):
+        condition = Q(translation_key__in=keys)
+        if page is not None and page.depth > 2:
+            steps = range(Page.steplen * 2, len(page.path), Page.steplen)
+            ancestors = Page.objects.filter(path__in=[page.path[:end] for end in steps])
+            condition |= Q(translation_key__in=ancestors.values("translation_key"))
+        homes, translations, nearest = {}, {}, {}
+        for version in public_pages(request).filter(condition, alias_of__isnull=True):
             code = version.locale.language_code
             if version.translation_key == home_key:
                 homes[code] = version
             if page is not None and version.translation_key == page.translation_key:
                 translations[code] = version
-        cache[key] = (homes, translations)
+            elif code not in nearest or version.depth > nearest[code].depth:
+                nearest[code] = version
+        cache[key] = (homes, translations, nearest)
     return cache[key]
 
 
@@ -104,6 +114,13 @@ def live_translations(request, page):
     if as_page(page) is None:
         return {}
     return _versions(request, page)[1]
+
+
+def nearest_translated(request, page):
+    """For each language: the deepest live ancestor of ``page`` in that language."""
+    if as_page(page) is None:
+        return {}
+    return _versions(request, page)[2]
 
 
 def news_index(request, language_code):

@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from site_core import seo
+from site_core import search, seo, views
 
 handler404 = "site_core.views.page_not_found"
 handler500 = "site_core.views.server_error"
@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path("language/<str:language_code>/", views.choose_language, name="choose_language"),
 ]
 
 if settings.DEBUG:
@@ -26,4 +27,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every public page lives under its language prefix: /en/, /nl/, /zh-hans/, ...
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("search/", search.search_view, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

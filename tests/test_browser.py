@@ -155,12 +155,13 @@ def test_switcher_keeps_the_readers_place_with_the_keyboard(page, base_url):
     assert page.locator("h1").inner_text() == "Over deze site"
 
 
-def test_switcher_offers_the_home_page_where_a_page_is_not_translated(page, base_url):
+def test_switcher_offers_the_nearest_page_where_a_page_is_not_translated(page, base_url):
     page.goto(f"{base_url}/en/about/")
     page.locator(".language-switcher summary").click()
     page.get_by_role("link", name="Deutsch").click()
-    page.wait_for_url(f"{base_url}/de/")
+    page.wait_for_url(lambda url: url.startswith(f"{base_url}/de/?untranslated="))
     assert page.evaluate("document.documentElement.lang") == "de"
+    assert "noch nicht auf Deutsch verfügbar" in page.locator(".untranslated-notice").inner_text()
 
 
 @pytest.mark.parametrize("path", ["/zh-hans/", "/he/about/", "/nl/kerncijfers/"])
@@ -395,3 +396,60 @@ def test_a_film_page_shows_its_next_screening(page, base_url):
         .first.get_attribute("datetime")
         .endswith(("+01:00", "+02:00"))
     )
+
+
+def test_a_traditional_chinese_browser_lands_in_traditional_chinese(browser, base_url):
+    context = browser.new_context(locale="zh-TW")
+    page = context.new_page()
+    page.goto(f"{base_url}/")
+    assert page.url == f"{base_url}/zh-hant/"
+    assert page.locator("html").get_attribute("lang") == "zh-Hant"
+    context.close()
+
+
+def test_switching_to_dutch_on_an_untranslated_page_shows_the_notice_and_remembers(page, base_url):
+    page.goto(f"{base_url}/en/how-you-can-help/")
+    page.locator(".language-switcher summary").click()
+    page.get_by_role("link", name="Nederlands").click()
+    notice = page.locator(".untranslated-notice")
+    assert "is nog niet beschikbaar in het Nederlands" in notice.inner_text()
+    assert page.locator("html").get_attribute("lang") == "nl"
+    notice.get_by_role("link").click()
+    assert page.url == f"{base_url}/en/how-you-can-help/"
+    page.goto(f"{base_url}/")  # the choice is remembered
+    assert page.url == f"{base_url}/nl/"
+
+
+def test_hebrew_home_and_news_are_mirrored(page, base_url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(f"{base_url}/he/")
+    items = page.locator(".main-nav a")
+    first, last = items.first.bounding_box(), items.last.bounding_box()
+    assert first["x"] > last["x"]  # the navigation starts on the right
+    page.screenshot(path=str(ARTIFACTS / "hebrew-home.png"), full_page=True)
+
+    page.goto(f"{base_url}/he/news/")
+    card = page.locator(".post-list li").first.bounding_box()
+    title = page.locator(".post-list h3, .post-list h2").first.bounding_box()
+    assert title["x"] + title["width"] >= card["x"] + card["width"] - 40  # text starts right
+    next_arrow = page.locator(".pagination a[rel=next] .arrow")
+    assert (
+        next_arrow.evaluate("el => getComputedStyle(el).transform") == "matrix(-1, 0, 0, 1, 0, 0)"
+    )
+    page.locator(".post-list h3 a, .post-list h2 a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    heading = page.locator("h1").bounding_box()
+    assert heading["x"] + heading["width"] > 1280 / 2
+    page.screenshot(path=str(ARTIFACTS / "hebrew-news-post.png"), full_page=True)
+
+
+def test_search_in_chinese_finds_the_demo_post(page, base_url):
+    page.goto(f"{base_url}/zh-hans/")
+    page.locator("a.search-link").click()
+    page.fill("#search-query", "迫害")
+    page.press("#search-query", "Enter")
+    page.wait_for_url(lambda url: "/zh-hans/search/" in url)
+    results = page.locator(".search-results li")
+    assert results.count() > 0
+    assert page.locator(".search-results mark").first.inner_text() == "迫害"

@@ -10,7 +10,7 @@ from events.models import EventIndexPage, EventPage
 from films.models import FilmIndexPage, FilmPage
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
-from tests.utils import bcp47, expected_dir, html_errors, live_pages, locale, soup
+from tests.utils import bcp47, expected_dir, html_errors, live_pages, locale, soup, switch_target
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +33,9 @@ def translate_and_publish(page, code):
 
 def test_every_demo_page_answers_200_with_its_language_and_direction(client):
     pages = list(live_pages())
-    # 8 homes, 3 standard pages x 4 languages, 8 news indexes, 12 posts x 4,
-    # 8 event indexes, 8 film indexes, 11 events x 4, 3 films x 4
-    assert len(pages) == 8 + 12 + 8 + 48 + 8 + 8 + 44 + 12
+    # 8 homes, 3 standard pages x 4 languages + 1 in English only, 8 news indexes,
+    # 12 posts x 4, 8 event indexes, 8 film indexes, 11 events x 4, 3 films x 4
+    assert len(pages) == 8 + 13 + 8 + 48 + 8 + 8 + 44 + 12
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
@@ -106,7 +106,8 @@ def test_unpublished_translation_disappears_from_hreflang_and_switcher(client):
     hreflangs = {link["hreflang"] for link in page.find_all("link", rel="alternate", hreflang=True)}
     assert "nl" not in hreflangs
     dutch_entry = page.select_one('.language-switcher a[lang="nl"]')
-    assert dutch_entry["href"] == "/nl/"
+    english = StandardPage.objects.get(locale__language_code="en", slug="about")
+    assert switch_target(dutch_entry["href"]) == f"/nl/?untranslated={english.pk}"
     assert "not translated" in dutch_entry.parent.get_text()
 
 
@@ -119,11 +120,14 @@ def test_switcher_lists_every_language_by_native_name(client):
         translations = live_translation_codes(page)
         for entry in entries:
             code = next(c for c, _n in settings.LANGUAGES if bcp47(c) == entry["lang"])
+            target = switch_target(entry["href"])
             if code in translations:
-                assert entry["href"] == page.get_translation(locale(code)).url
-            else:
-                assert entry["href"] == f"/{code}/"
-                assert client.get(entry["href"]).status_code == 200
+                assert target == page.get_translation(locale(code)).url
+            else:  # the nearest page live in that language, which says what is missing
+                assert target.startswith(f"/{code}/") and f"?untranslated={page.pk}" in target
+                landing = client.get(target)
+                assert landing.status_code == 200
+                assert soup(landing).select_one(".untranslated-notice"), target
         current = [entry for entry in entries if entry.get("aria-current")]
         assert [entry["lang"] for entry in current] == [bcp47(page.locale.language_code)]
 

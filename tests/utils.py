@@ -33,4 +33,22 @@ def locale(code):
     return Locale.objects.get(language_code=code)
 
 
-__all__ = ["bcp47", "expected_dir", "html_errors", "live_pages", "locale", "soup"]
+def switch_target(href):
+    """Where a language switcher link leads (it passes through /language/<code>/?next=...)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(href)
+    if parts.path.startswith("/language/"):
+        return parse_qs(parts.query)["next"][0]
+    return href
+
+
+__all__ = [
+    "bcp47",
+    "expected_dir",
+    "html_errors",
+    "live_pages",
+    "locale",
+    "soup",
+    "switch_target",
+]

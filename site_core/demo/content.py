@@ -655,7 +655,50 @@ STATISTICS = {
 }
 
 # (page spec, languages it is translated into), in the order pages are created.
-CHILD_PAGES = [(ABOUT, FULL_LANGUAGES), (ACTIVISM, FULL_LANGUAGES), (STATISTICS, FULL_LANGUAGES)]
+# Written in English only so far; its Dutch translation is in progress (a draft with the title
+# done), so the demo shows what readers see for an untranslated page and what translators see.
+HELP = {
+    "title": t("How you can help", nl="Hoe u kunt helpen"),
+    "slug": "how-you-can-help",
+    "search_description": "Ways anyone can help end the persecution of Falun Gong, from home.",
+    "intro": "Most of what practitioners do to end the persecution can be joined by anyone.",
+    "body": [
+        ("heading", {"text": "Sign a petition", "level": "h2"}),
+        (
+            "paragraph",
+            [
+                "Petitions calling for an end to the persecution are collected at information "
+                "stands and handed to governments and parliaments. Adding your name takes a "
+                "minute."
+            ],
+        ),
+        ("heading", {"text": "Help news reach people in China", "level": "h2"}),
+        (
+            "paragraph",
+            [
+                "Phone calls into China, satellite television and software that gets around "
+                "Internet blockades carry uncensored news to people who cannot read it otherwise."
+            ],
+        ),
+        ("heading", {"text": "Talk about it", "level": "h2"}),
+        (
+            "paragraph",
+            [
+                "Share a documentary, bring a friend to a parade or an exhibition, or ask your "
+                "representative what they are doing about it."
+            ],
+        ),
+    ],
+}
+
+CHILD_PAGES = [
+    (ABOUT, FULL_LANGUAGES),
+    (ACTIVISM, FULL_LANGUAGES),
+    (STATISTICS, FULL_LANGUAGES),
+    (HELP, []),
+]
+# Translations started but not finished: (page spec, language). Left as drafts.
+DRAFT_TRANSLATIONS = [(HELP, "nl")]
 
 FOOTER = {
     "contact_text": [

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 
@@ -56,6 +57,12 @@ class SectionIndexPage(BasePage):
 
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_description"),
+        index.SearchField("intro"),
+    ]
 
     class Meta:
         abstract = True

@@ -2,9 +2,11 @@
 
 import json
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -17,6 +19,7 @@ from site_core.navigation import (
     current_language,
     live_translations,
     locale_homes,
+    nearest_translated,
     news_index,
     public_pages,
 )
@@ -69,30 +72,79 @@ def main_menu(context, page=None):
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
-    """Every language by its native name: this page's live translation, else that home page."""
+    """Every language by its native name, each link remembering the reader's choice.
+
+    A language where this page is live links to that translation; otherwise to the nearest
+    page live in that language (an ancestor, at least its home page), marked as such, where a
+    notice explains what is missing. Views without a page (search) pass ``language_urls``.
+    """
     page = as_page(page)
     request = context["request"]
     current = current_language(page)
     translations = live_translations(request, page)
+    nearest = nearest_translated(request, page)
     homes = locale_homes(request, page)
+    given = context.get("language_urls") or {}
     entries = []
     for code, native_name in settings.LANGUAGES:
-        target = translations.get(code)
-        is_translation = target is not None
-        if target is None:
-            target = homes.get(code)
+        fallback = None
+        if code in given:
+            url = given[code]
+        elif (target := translations.get(code)) is not None:
+            url = target.get_url(request)
+        elif page is not None and (fallback := nearest.get(code)) is not None:
+            url = fallback.get_url(request) + "?" + urlencode({"untranslated": page.pk})
+        elif page is None and (home := homes.get(code)) is not None:
+            url = home.get_url(request)
+        else:
+            url = None
         entries.append(
             {
                 "code": code,
                 "bcp47": bcp47(code),
                 "name": native_name,
-                "url": target.get_url(request) if target is not None else None,
-                "is_translation": is_translation or page is None,
+                "url": url,
+                "choose_url": reverse("choose_language", args=[code])
+                + "?"
+                + urlencode({"next": url})
+                if url
+                else None,
+                "fallback": fallback,
                 "current": code == current,
             }
         )
     current_name = dict(settings.LANGUAGES).get(current, current)
     return {"entries": entries, "current_name": current_name}
+
+
+@register.inclusion_tag("components/untranslated_notice.html", takes_context=True)
+def untranslated_notice(context, page=None):
+    """On the nearest page the switcher chose: which page is not translated yet, and a link to it.
+
+    ``?untranslated=<page id>`` names the page the reader came from; nothing is shown when it is
+    not a live public page, or when it is in fact live in this language.
+    """
+    page = as_page(page)
+    request = context["request"]
+    raw = request.GET.get("untranslated", "")
+    if page is None or not raw.isdigit() or len(raw) > 12:
+        return {"missing": None}
+    missing = public_pages(request).filter(pk=int(raw)).exclude(locale_id=page.locale_id).first()
+    if (
+        missing is None
+        or public_pages(request)
+        .filter(translation_key=missing.translation_key, locale_id=page.locale_id)
+        .exists()
+    ):
+        return {"missing": None}
+    code = current_language(page)
+    return {
+        "missing": missing,
+        "missing_lang": bcp47(missing.locale.language_code),
+        "missing_language": dict(settings.LANGUAGES).get(missing.locale.language_code),
+        "language": dict(settings.LANGUAGES).get(code, code),
+        "request": request,
+    }
 
 
 @register.inclusion_tag("components/page_meta.html", takes_context=True)

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -79,6 +80,7 @@ class Command(BaseCommand):
             + len(content.CHILD_PAGES)
             + 1  # footer
             + len(content.HOME_LANGUAGES) * 2  # home + footer translations
+            + len(content.DRAFT_TRANSLATIONS)
             + sum(len(languages) for _spec, languages in content.CHILD_PAGES)
             + len(news.CATEGORIES) * (1 + len(news.INDEX_LANGUAGES))
             + 1
@@ -90,6 +92,7 @@ class Command(BaseCommand):
             + 1  # roles
             + (0 if options["no_admin"] else 1)
             + len(DEMO_USERS)
+            + 1  # search index
         )
         with transaction.atomic():
             locales = self.create_locales()
@@ -108,6 +111,8 @@ class Command(BaseCommand):
                     self.translate(children[str(spec["slug"])], locales[language])
             for language in content.HOME_LANGUAGES:
                 self.translate(footer, locales[language])
+            for spec, language in content.DRAFT_TRANSLATIONS:
+                self.translate(children[str(spec["slug"])], locales[language], draft=True)
 
             categories = {spec["slug"]: self.create_category(spec) for spec in news.CATEGORIES}
             for category in categories.values():
@@ -143,6 +148,8 @@ class Command(BaseCommand):
         if not options["no_admin"]:
             self.create_admin()
         self.create_demo_users()
+        call_command("update_index", verbosity=0)
+        self.progress("Search index rebuilt")
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
 
     # --- progress -----------------------------------------------------------------------
@@ -423,11 +430,15 @@ class Command(BaseCommand):
 
     # --- translations -----------------------------------------------------------------------
 
-    def translate(self, instance, locale):
-        """Translate like a translator would: submit, fill the editor's segments, publish."""
+    def translate(self, instance, locale, *, draft=False):
+        """Translate like a translator would: submit, fill the editor's segments, publish.
+
+        ``draft``: a translation in progress — the segments the demo has are filled, the rest
+        left for a translator, and nothing is published.
+        """
         label = f"{instance} → {locale.get_display_name()}"
         existing = instance.get_translation_or_none(locale)
-        if existing is not None and getattr(existing, "live", True):
+        if existing is not None and (draft or getattr(existing, "live", True)):
             self.progress(f"Translation kept: {label}")
             return existing
 
@@ -455,11 +466,15 @@ class Command(BaseCommand):
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 },
             )
-        if missing:
+        if missing and not draft:
             raise CommandError(
                 f"The demo has no {locale.language_code} text for: {missing}. "
                 "Add it to site_core/demo/content.py and run load_demo again."
             )
+        if draft:
+            translation.save_target(publish=False)
+            self.progress(f"Translation started (draft): {label}")
+            return translation.get_target_instance()
         if isinstance(instance, Page):
             # save_target(publish=True) defers publishing to the end of the transaction, when
             # the page's tree fields may be stale; publish the new revision here instead.

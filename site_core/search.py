@@ -1,0 +1,212 @@
+"""Search within one language: that language's live public pages only.
+
+Words are matched where readers expect them to be:
+- On PostgreSQL, languages with a text-search configuration (English, Dutch, German, French,
+  Spanish) use it, so "vigils" finds "vigil" and "Mahnwachen" finds "Mahnwache".
+- Everywhere else, and for Chinese and Hebrew, a query matches inside words: Chinese has no
+  spaces between words, so a two-character word is found inside a sentence; Hebrew attaches
+  prefix letters (ב, ה, ו, כ, ל, מ, ש) to words, so "ירושלים" finds "בירושלים", and a query
+  typed with a prefix ("בירושלים") also finds the bare word.
+The text comes from Wagtail's search index (title and the fields each page type indexes).
+"""
+
+import re
+from urllib.parse import quote_plus
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connection
+from django.db.models import CharField, Exists, IntegerField, OuterRef, Q
+from django.db.models.functions import Cast
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from wagtail.models import get_page_models
+from wagtail.search.models import IndexEntry
+
+from site_core.navigation import public_pages
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+EXCERPT_LENGTH = 240
+POSTGRES_CONFIGS = {
+    "en": "english",
+    "nl": "dutch",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+}
+HEBREW_PREFIXES = "בהוכלמש"
+
+
+def clean_query(raw):
+    """Whitespace collapsed, capped; empty when nothing searchable (only punctuation) is left."""
+    query = " ".join(str(raw).split())[:MAX_QUERY_LENGTH]
+    return query if re.search(r"\w", query) else ""
+
+
+def _text_fields():
+    if connection.vendor == "postgresql":
+        return "title_text", "body_text"
+    return "title", "body"
+
+
+def query_terms(query, language_code):
+    """The words to look for; Hebrew words typed with a prefix letter also match without it."""
+    terms = [term for term in re.findall(r"\w+", query) if term]
+    variants = []
+    for term in terms:
+        options = [term]
+        if language_code == "he" and len(term) > 3 and term[0] in HEBREW_PREFIXES:
+            options.append(term[1:])
+        variants.append(options)
+    return variants
+
+
+def _substring_matches(entries, variants):
+    title, body = _text_fields()
+    condition = Q()
+    for options in variants:
+        either = Q()
+        for option in options:
+            either |= Q(**{f"{title}__icontains": option}) | Q(**{f"{body}__icontains": option})
+        condition &= either
+    return entries.filter(condition)
+
+
+def _full_text_matches(entries, query, config):
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+
+    vector = SearchVector("title_text", weight="A", config=config) + SearchVector(
+        "body_text", weight="B", config=config
+    )
+    return entries.annotate(document=vector).filter(
+        document=SearchQuery(query, config=config, search_type="websearch")
+    )
+
+
+def search_pages(request, language_code, query):
+    """Live public pages of one language matching ``query``, title matches first."""
+    pages = public_pages(request).filter(
+        locale__language_code=language_code, alias_of__isnull=True, depth__gt=1
+    )
+    variants = query_terms(query, language_code)
+    if not variants:
+        return pages.none()
+    entries = page_entries().annotate(page_id=Cast("object_id", IntegerField()))
+    matched = None
+    config = POSTGRES_CONFIGS.get(language_code)
+    if connection.vendor == "postgresql" and config:
+        matched = _full_text_matches(entries, query, config)
+        if not pages.filter(pk__in=matched.values("page_id")).exists():
+            matched = None
+    if matched is None:
+        matched = _substring_matches(entries, variants)
+    title_field = _text_fields()[0]
+    title_hit = Q()
+    for options in variants:
+        for option in options:
+            title_hit |= Q(**{f"{title_field}__icontains": option})
+    in_title = page_entries().filter(title_hit, object_id=Cast(OuterRef("pk"), CharField()))
+    return (
+        pages.filter(pk__in=matched.values("page_id"))
+        .annotate(in_title=Exists(in_title))
+        .order_by("-in_title", "-first_published_at", "pk")
+    )
+
+
+def highlight(text, variants):
+    """Escaped text with every searched word wrapped in <mark>."""
+    words = sorted({option for options in variants for option in options}, key=len, reverse=True)
+    escaped = escape(text)
+    if not words:
+        return mark_safe(escaped)
+    pattern = re.compile("|".join(re.escape(escape(word)) for word in words), re.IGNORECASE)
+    return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))
+
+
+def excerpt(text, variants, length=EXCERPT_LENGTH):
+    """About ``length`` characters of ``text`` around the first searched word, highlighted."""
+    text = " ".join((text or "").split())
+    lowered = text.lower()
+    positions = [
+        lowered.find(option.lower())
+        for options in variants
+        for option in options
+        if option.lower() in lowered
+    ]
+    start = max(0, min(positions) - length // 3) if positions else 0
+    piece = text[start : start + length]
+    prefix = "… " if start else ""
+    suffix = " …" if start + length < len(text) else ""
+    return mark_safe(prefix + highlight(piece, variants) + suffix)
+
+
+def _best_text(body, description, variants):
+    """The body where it contains a searched word, else the description, else the body."""
+    lowered = body.lower()
+    if any(option.lower() in lowered for options in variants for option in options):
+        return body
+    return description or body
+
+
+def search_view(request):
+    language_code = translation.get_language()
+    raw = request.GET.get("q", "")
+    query = clean_query(raw)
+    results = None
+    page_obj = None
+    if query:
+        matches = search_pages(request, language_code, query)
+        paginator = Paginator(matches, RESULTS_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        variants = query_terms(query, language_code)
+        body_field = _text_fields()[1]
+        bodies = dict(
+            page_entries()
+            .filter(object_id__in=[str(page.pk) for page in page_obj.object_list])
+            .values_list("object_id", body_field)
+        )
+        results = [
+            {
+                "page": page,
+                "title": highlight(page.title, variants),
+                "excerpt": excerpt(
+                    _best_text(bodies.get(str(page.pk)) or "", page.search_description, variants),
+                    variants,
+                ),
+            }
+            for page in page_obj.object_list
+        ]
+    language_urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            url = reverse("search")
+        language_urls[code] = url + (f"?q={quote_plus(query)}" if query else "")
+    return render(
+        request,
+        "search.html",
+        {
+            "query": query,
+            "raw_query": raw[:MAX_QUERY_LENGTH],
+            "results": results,
+            "page_obj": page_obj,
+            "language_urls": language_urls,
+            "page": None,
+        },
+    )
+
+
+def page_entries():
+    """Index entries of pages only (images and documents are indexed in the same table)."""
+    content_types = ContentType.objects.get_for_models(*get_page_models()).values()
+    return IndexEntry.objects.filter(content_type__in=list(content_types))
