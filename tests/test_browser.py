@@ -302,6 +302,8 @@ def test_hebrew_translator_types_right_to_left_and_cannot_open_dutch(page, base_
     page.locator('td[data-language="he"] a').nth(5).click()
     page.wait_for_selector("li.complete")
     segment = page.locator("li.complete").first
+    shown = segment.locator("p + div").first
+    assert shown.get_attribute("dir") == "rtl" and shown.get_attribute("lang") == "he"
     segment.get_by_role("button", name="Edit").click()
     field = segment.locator("textarea")
     assert field.get_attribute("dir") == "rtl" and field.get_attribute("lang") == "he"
