@@ -111,6 +111,8 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             filters["month"] = month
             try:
                 first_day = datetime.strptime(month, "%Y-%m").date()
+                if not 1900 <= first_day.year <= 9998:
+                    raise ValueError(month)
             except ValueError:
                 events = []
             else:

@@ -2,10 +2,12 @@
 
 import logging
 
+from django.conf import settings
 from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
@@ -28,9 +30,33 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
         ):
             language = translation.get_language()
             if request.path_info != "/" and not self._prefixed_path_exists(request, language):
+                # A link shared from another language (/news/ for a Dutch reader, whose news
+                # lives at /nl/nieuws/): find the page by its source-language address and go
+                # to its translation, or to the page itself when it has none.
+                target = self._translation_of_source_path(request, language)
+                if target:
+                    redirect = self.response_redirect_class(target)
+                    patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
+                    return redirect
                 response.headers.setdefault("Content-Language", language)
                 return response
         return super().process_response(request, response)
+
+    def _route(self, request, language):
+        """The page (and sub-route) answering this unprefixed path in ``language``, or None."""
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        components = [part for part in request.path_info.split("/") if part]
+        with translation.override(language):
+            try:
+                return site.root_page.localized.specific.route(request, components)
+            except (Http404, Page.DoesNotExist):
+                return None
+            except Exception:
+                # Deciding whether to redirect must never turn a 404 into a 500.
+                logger.exception("Could not route %s while looking for a redirect", components)
+                return None
 
     def _prefixed_path_exists(self, request, language):
         path = f"/{language}{request.path_info}"
@@ -40,17 +66,23 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
             return False
         if match.func is not wagtail_serve:
             return True
-        site = Site.find_for_request(request)
-        if site is None:
-            return False
-        components = [part for part in request.path_info.split("/") if part]
-        with translation.override(language):
-            try:
-                site.root_page.localized.specific.route(request, components)
-            except (Http404, Page.DoesNotExist):
-                return False
-            except Exception:
-                # Deciding whether to redirect must never turn a 404 into a 500.
-                logger.exception("Could not route %s while looking for a redirect", path)
-                return False
-        return True
+        return self._route(request, language) is not None
+
+    def _translation_of_source_path(self, request, language):
+        source = settings.LANGUAGE_CODE
+        if language == source:
+            return None
+        result = self._route(request, source)
+        if result is None:
+            return None
+        page = result.page
+        if page.get_url(request) != f"/{source}{request.path_info}":
+            return None  # a sub-route (a feed, a calendar) has no address in another language
+        translated = (
+            page.get_translations()
+            .live()
+            .public()
+            .filter(locale__language_code=language, alias_of__isnull=True)
+            .first()
+        )
+        return (translated or page).get_url(request)

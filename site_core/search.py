@@ -140,9 +140,15 @@ def excerpt(text, variants, length=EXCERPT_LENGTH):
         if option.lower() in lowered
     ]
     start = max(0, min(positions) - length // 3) if positions else 0
-    piece = text[start : start + length]
+    end = min(len(text), start + length)
+    # Cut between words where the language puts spaces between them (not in Chinese).
+    if start and " " in text[max(0, start - 20) : start]:
+        start = text.rfind(" ", 0, start) + 1
+    if end < len(text) and " " in text[end - 20 : end]:
+        end = text.rfind(" ", 0, end)
+    piece = text[start:end]
     prefix = "… " if start else ""
-    suffix = " …" if start + length < len(text) else ""
+    suffix = " …" if end < len(text) else ""
     return mark_safe(prefix + highlight(piece, variants) + suffix)
 
 

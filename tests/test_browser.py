@@ -455,3 +455,25 @@ def test_search_in_chinese_finds_the_demo_post(page, base_url):
     results = page.locator(".search-results li")
     assert results.count() > 0
     assert page.locator(".search-results mark").first.inner_text() == "迫害"
+
+
+@pytest.mark.parametrize(("path", "width"), [("/he/", 320), ("/he/", 360), ("/en/", 414)])
+def test_language_menu_fits_a_phone_screen(browser, base_url, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.locator(".language-switcher summary").click()
+    menu = page.locator(".language-switcher ul").bounding_box()
+    assert menu["x"] >= 0 and menu["x"] + menu["width"] <= width, menu
+    context.close()
+
+
+def test_escape_closes_the_language_menu_and_returns_focus(page, base_url):
+    page.goto(f"{base_url}/en/")
+    page.locator(".language-switcher summary").focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".language-switcher details").get_attribute("open") is not None
+    page.keyboard.press("Tab")
+    page.keyboard.press("Escape")
+    assert page.locator(".language-switcher details").get_attribute("open") is None
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"

@@ -15,6 +15,7 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Level"),
         choices=[("h2", _("Section heading")), ("h3", _("Subsection heading"))],
         default="h2",
+        search_index=False,  # a layout choice, not words readers search for
     )
 
     class Meta:

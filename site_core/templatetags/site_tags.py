@@ -18,6 +18,7 @@ from site_core.navigation import (
     bcp47,
     current_language,
     live_translations,
+    locale_codes,
     locale_homes,
     nearest_translated,
     news_index,
@@ -26,6 +27,47 @@ from site_core.navigation import (
 
 register = template.Library()
 register.filter("bcp47", bcp47)
+
+
+# Languages that write the names of languages in lower case inside a sentence ("en anglais").
+LOWER_CASE_LANGUAGE_NAMES = {"fr", "es", "it", "pt"}
+
+
+@register.filter
+def language_name(code):
+    """A language's name in the reader's language, as used inside a sentence ("Englisch")."""
+    try:
+        name = str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return dict(settings.LANGUAGES).get(code, code)
+    reader = (translation.get_language() or "").split("-")[0]
+    return name[:1].lower() + name[1:] if reader in LOWER_CASE_LANGUAGE_NAMES else name
+
+
+@register.simple_tag(takes_context=True)
+def reader_version(context, page):
+    """The live version of ``page`` in the reader's language, else ``page`` itself.
+
+    Unlike ``page.localized`` this never hides that the reader is sent to another language:
+    the result says which language it is in when that is not the reader's.
+    """
+    page = as_page(page)
+    if page is None:
+        return {"page": None, "language": None}
+    request = context["request"]
+    code = current_language(as_page(context.get("page")))
+    if locale_codes().get(page.locale_id) != code:
+        translated = (
+            public_pages(request)
+            .filter(translation_key=page.translation_key, locale__language_code=code)
+            .first()
+        )
+        if translated is not None:
+            return {"page": translated, "language": None}
+        other = locale_codes().get(page.locale_id)
+        return {"page": page, "language": other, "lang": bcp47(other)}
+    return {"page": page, "language": None}
+
 
 # Relative times ("16 hours ago") for a week, then the date itself.
 RELATIVE_TIME_LIMIT = timedelta(days=7)
@@ -129,7 +171,12 @@ def untranslated_notice(context, page=None):
     raw = request.GET.get("untranslated", "")
     if page is None or not raw.isdigit() or len(raw) > 12:
         return {"missing": None}
-    missing = public_pages(request).filter(pk=int(raw)).exclude(locale_id=page.locale_id).first()
+    missing = (
+        public_pages(request)
+        .filter(pk=int(raw), depth__gt=1)
+        .exclude(locale_id=page.locale_id)
+        .first()
+    )
     if (
         missing is None
         or public_pages(request)
@@ -141,10 +188,19 @@ def untranslated_notice(context, page=None):
     return {
         "missing": missing,
         "missing_lang": bcp47(missing.locale.language_code),
-        "missing_language": dict(settings.LANGUAGES).get(missing.locale.language_code),
+        "missing_language": language_name(missing.locale.language_code),
         "language": dict(settings.LANGUAGES).get(code, code),
         "request": request,
     }
+
+
+def canonical_url(request, page):
+    """The page's address; a later page of a listing (?page=2) is its own canonical page."""
+    url = page.get_full_url(request)
+    number = request.GET.get("page", "")
+    if number.isdigit() and 1 < int(number) < 10_000:
+        url += f"?page={int(number)}"
+    return url
 
 
 @register.inclusion_tag("components/page_meta.html", takes_context=True)
@@ -177,7 +233,7 @@ def page_meta(context, page):
         "page": page,
         "title": page.seo_title or page.title,
         "description": description,
-        "canonical": page.get_full_url(request),
+        "canonical": canonical_url(request, page),
         "alternates": alternates,
         "og_image": og_image,
         "og_locale": translation.to_locale(current_language(page)),

@@ -16,3 +16,20 @@ document.addEventListener("click", (event) => {
   frame.replaceChildren(iframe);
   iframe.focus();
 });
+
+// The language menu (a <details>): Escape closes it and returns focus to its button; it also
+// closes when focus or a click leaves it, so it never stays open over the page.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  const menu = event.target.closest && event.target.closest(".language-switcher details[open]");
+  if (!menu) return;
+  menu.open = false;
+  menu.querySelector("summary").focus();
+});
+const closeSwitcherOutside = (event) => {
+  document.querySelectorAll(".language-switcher details[open]").forEach((menu) => {
+    if (!menu.contains(event.target)) menu.open = false;
+  });
+};
+document.addEventListener("focusin", closeSwitcherOutside);
+document.addEventListener("click", closeSwitcherOutside);
