@@ -15,12 +15,13 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 		echo $$p; break; fi; done)
 
-.PHONY: help run serve-dev setup install install-dev migrate messages static demo test lint format \
+.PHONY: help run serve serve-dev setup install install-dev migrate messages static demo test lint format \
 	check-deploy browser lock clean messages-update bench
 
 help:
 	@echo "make run    set up everything (virtualenv, packages, database, translations, demo) and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)"
+	@echo "make serve  the production-like server (gunicorn, DEBUG off, page cache) on http://127.0.0.1:$(PORT)"
 	@echo "make lint   ruff lint and format check"
 	@echo "make messages-update   refresh the .po files after changing interface strings"
 	@echo "make bench  benchmark pages against a bare Django view (BENCH_ARGS=--posts 1000)"
@@ -63,6 +64,17 @@ setup: demo static
 run: setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/). Ctrl+C stops."
 	BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}" $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Production-like: gunicorn (site_core/gunicorn.conf.py), DEBUG off, whitenoise with compressed,
+# hashed static files, the page cache (a folder, or Redis with REDIS_URL). SQLite unless
+# DATABASE_URL is set. Secure cookies need HTTPS, so the admin is for `make run`.
+serve: setup
+	@echo "Production-like server on http://127.0.0.1:$(PORT)/ (gunicorn, DEBUG off, page cache). Ctrl+C stops."
+	export DJANGO_SETTINGS_MODULE=site_core.settings.production SECURE_SSL_REDIRECT=false SERVE_MEDIA=true \
+		SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}"; \
+	$(MANAGE) collectstatic --noinput -v0 && \
+	$(PY) -m gunicorn -c site_core/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 # Installs Debian's Chromium (never a downloaded browser) for the browser tests, when missing.
 browser:

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SiteCoreConfig(AppConfig):
     name = "site_core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from site_core import page_cache
+
+        page_cache.connect_signals()

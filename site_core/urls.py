@@ -26,6 +26,14 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+if settings.SERVE_MEDIA and not settings.DEBUG:
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
 # Every public page lives under its language prefix: /en/, /nl/, /zh-hans/, ...
 urlpatterns += i18n_patterns(
     path("search/", search.search_view, name="search"),

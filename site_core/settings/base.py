@@ -41,6 +41,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "site_core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "site_core.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,6 +86,11 @@ if env.REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Full-page cache for anonymous readers (site_core.page_cache): off while developing, on in
+# production (PAGE_CACHE=false turns it off there).
+PAGE_CACHE_ENABLED = False
+PAGE_CACHE_SECONDS = 600
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -221,3 +227,4 @@ LOGGING = {
 }
 DEMO_ADMIN_PASSWORD = env.DEMO_ADMIN_PASSWORD
 DEMO_USERS_PASSWORD = env.DEMO_USERS_PASSWORD
+SERVE_MEDIA = env.SERVE_MEDIA

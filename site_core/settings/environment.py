@@ -59,3 +59,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # Outgoing mail (review notifications), e.g. smtp+tls://user:password@mail.example.org:587.
 # Unset: messages are written to the console log instead.
 SMTP_URL = os.environ.get("SMTP_URL", "").strip()
+
+# Production: the full-page cache for anonymous readers (on unless set to false).
+PAGE_CACHE = _bool("PAGE_CACHE", default=True)
+
+# `make serve` only: let Django serve uploaded media (a real deployment uses the web server or
+# object storage for /media/).
+SERVE_MEDIA = _bool("SERVE_MEDIA", default=False)

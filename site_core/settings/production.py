@@ -34,3 +34,17 @@ LANGUAGE_COOKIE_SECURE = True
 
 # Review notifications: SMTP_URL, else the machine's own mail server (localhost:25).
 MAILERS = {"default": mailer(env.SMTP_URL, console_fallback=False)}
+
+# Anonymous readers get pages from the shared cache. Without REDIS_URL the cache is a folder on
+# this machine, shared by its gunicorn workers (several machines need Redis).
+PAGE_CACHE_ENABLED = env.PAGE_CACHE
+if not env.REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(env.BASE_DIR / ".cache" / "django"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+else:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

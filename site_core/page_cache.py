@@ -1,0 +1,159 @@
+"""Full-page cache for anonymous readers, in the shared cache (Redis in production).
+
+A hit costs two cache reads and no SQL query. Correctness over cleverness: every change to
+published content — a page published, unpublished, moved or deleted, a snippet, an image, a
+translation, a site or privacy setting — starts a new cache *generation*, so no reader can see a
+page as it was before the change, in any language. (Publishing is rare next to reading; the
+cost of a change is one uncached render per page afterwards.)
+
+Bypassed for: anything but GET/HEAD, anyone with a session (editors, previews), the admin,
+responses that set cookies or are not 200, and pages that say ``Cache-Control: private``.
+"""
+
+import logging
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+BYPASS_PREFIXES = ("/admin/", "/documents/", "/language/", "/static/", "/media/")
+
+# Models whose rows never change what readers see (written on every request or by the admin's
+# own bookkeeping); any other model of these apps starts a new generation when it changes.
+WATCHED_APPS = {
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+    "taggit",
+    "site_core",
+    "home",
+    "news",
+    "events",
+    "films",
+}
+IGNORED_MODELS = {
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.uploadedfile",
+    "wagtailcore.referenceindex",
+    "wagtailimages.rendition",
+}
+
+
+def _cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def generation():
+    try:
+        value = _cache().get(GENERATION_KEY)
+        if value is None:
+            _cache().add(GENERATION_KEY, 1, timeout=None)
+            value = _cache().get(GENERATION_KEY) or 1
+        return value
+    except Exception:  # the cache being down must never take the site down
+        logger.warning("Page cache unavailable", exc_info=True)
+        return None
+
+
+def new_generation(**kwargs):
+    """Forget every cached page (called on any change to published content)."""
+    try:
+        try:
+            _cache().incr(GENERATION_KEY)
+        except ValueError:
+            _cache().set(GENERATION_KEY, 2, timeout=None)
+    except Exception:
+        logger.warning("Page cache unavailable: could not invalidate", exc_info=True)
+
+
+def _watched(sender):
+    meta = getattr(sender, "_meta", None)
+    if meta is None or meta.app_label not in WATCHED_APPS:
+        return False
+    return meta.label_lower not in IGNORED_MODELS
+
+
+def _on_change(sender, **kwargs):
+    if _watched(sender):
+        new_generation()
+
+
+def connect_signals():
+    post_save.connect(_on_change, dispatch_uid="page-cache-save")
+    post_delete.connect(_on_change, dispatch_uid="page-cache-delete")
+    m2m_changed.connect(_on_change, dispatch_uid="page-cache-m2m")
+
+
+def _key(request, gen):
+    return f"page-cache:{gen}:{request.method}:{request.get_host()}:{request.get_full_path()}"
+
+
+def _cacheable_request(request):
+    if not getattr(settings, "PAGE_CACHE_ENABLED", False):
+        return False
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path_info.startswith(BYPASS_PREFIXES) or request.path_info == "/":
+        return False  # "/" is the per-reader language redirect
+    # Logged in, or previewing: always fresh.
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers from the shared cache; store what is safe to share."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+        apps.get_app_config("site_core")  # signals are connected in SiteCoreConfig.ready
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        gen = generation()
+        if gen is None:
+            return self.get_response(request)
+        key = _key(request, gen)
+        try:
+            cached = _cache().get(key)
+        except Exception:
+            cached = None
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if self._storable(request, response):
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            response["X-Page-Cache"] = "miss"
+            try:
+                _cache().set(key, response, self.timeout)
+            except Exception:
+                logger.warning("Page cache unavailable: could not store", exc_info=True)
+        return response
+
+    @staticmethod
+    def _storable(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if "private" in response.get("Cache-Control", "") or "no-store" in response.get(
+            "Cache-Control", ""
+        ):
+            return False
+        if getattr(request, "is_preview", False):
+            return False
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        return True

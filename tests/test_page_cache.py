@@ -1,0 +1,175 @@
+"""The full-page cache: a hit does no SQL, and no reader ever sees a page from before a change."""
+
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+
+import pytest
+
+from news.models import NewsCategory, NewsPage
+from site_core.models import Footer
+from tests.utils import locale, soup
+
+pytestmark = pytest.mark.django_db
+
+
+class BrokenCache(LocMemCache):
+    """A cache server that is down."""
+
+    def get(self, *args, **kwargs):
+        raise ConnectionError("cache down")
+
+    def set(self, *args, **kwargs):
+        raise ConnectionError("cache down")
+
+    add = incr = set
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
+def post():
+    return NewsPage.objects.filter(locale__language_code="en").order_by("path").first()
+
+
+def test_second_request_is_a_hit_without_sql(client, page_cache, django_assert_num_queries):
+    url = post().url
+    first = client.get(url)
+    assert first["X-Page-Cache"] == "miss"
+    assert first["Cache-Control"] == "public, max-age=0, must-revalidate"
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Language"] == first["Content-Language"]
+
+
+@pytest.mark.parametrize("url", ["/en/", "/nl/nieuws/", "/he/search/?q=רדיפה", "/sitemap.xml"])
+def test_every_public_kind_of_page_is_cached(client, page_cache, url):
+    client.get(url)
+    assert client.get(url).get("X-Page-Cache") == "hit"
+
+
+def test_publishing_shows_at_once_in_every_language(client, page_cache):
+    english = post()
+    dutch = english.get_translation(locale("nl")).specific
+    for url in [english.url, dutch.url, "/en/", "/nl/", "/en/news/feed/"]:
+        client.get(url)
+    english.title = "A corrected English title"
+    english.save_revision().publish()
+    dutch.title = "Een verbeterde Nederlandse titel"
+    dutch.save_revision().publish()
+    assert "A corrected English title" in client.get(english.url).content.decode()
+    assert "A corrected English title" in client.get("/en/").content.decode()
+    assert "A corrected English title" in client.get("/en/news/feed/").content.decode()
+    assert "Een verbeterde Nederlandse titel" in client.get("/nl/").content.decode()
+
+
+def test_unpublishing_moving_and_deleting_take_effect_at_once(client, page_cache):
+    english = post()
+    url = english.url
+    assert client.get(url).status_code == 200
+    english.unpublish()
+    assert client.get(url).status_code == 404
+    english.save_revision().publish()
+    assert client.get(url).status_code == 200
+    english.slug = "moved-elsewhere"
+    english.save_revision().publish()
+    assert client.get(url).status_code == 404
+    english.delete()
+    assert client.get("/en/news/moved-elsewhere/").status_code == 404
+
+
+def test_saving_a_draft_does_not_change_what_readers_see(client, page_cache):
+    english = post()
+    client.get(english.url)
+    english.title = "Draft title nobody may see"
+    english.save_revision()
+    assert "Draft title nobody may see" not in client.get(english.url).content.decode()
+
+
+def test_snippet_changes_show_everywhere_at_once(client, page_cache):
+    client.get("/nl/")
+    client.get("/nl/nieuws/")
+    footer = Footer.objects.get(locale__language_code="nl")
+    footer.contact_email = "nieuw-adres@example.org"
+    footer.save_revision().publish()
+    assert "nieuw-adres@example.org" in client.get("/nl/").content.decode()
+    category = NewsCategory.objects.filter(locale__language_code="nl").first()
+    category.name = "Hernoemde rubriek"
+    category.save_revision().publish()
+    assert "Hernoemde rubriek" in client.get("/nl/nieuws/").content.decode()
+
+
+def test_logged_in_people_and_sessions_bypass_the_cache(client, page_cache, django_user_model):
+    url = post().url
+    client.get(url)
+    user = django_user_model.objects.create_user("reader", "r@example.org", "x" * 16)
+    client.force_login(user)
+    assert "X-Page-Cache" not in client.get(url)
+    client.logout()
+    client.cookies["sessionid"] = "anything"
+    assert "X-Page-Cache" not in client.get(url)
+
+
+def test_what_must_not_be_shared_is_not_stored(client, page_cache):
+    assert "X-Page-Cache" not in client.get("/")  # the per-reader language redirect
+    client.get("/en/no-such-page/")
+    assert client.get("/en/no-such-page/").get("X-Page-Cache") is None
+    assert "X-Page-Cache" not in client.get("/language/nl/")
+    assert "X-Page-Cache" not in client.post(post().url)
+    assert "X-Page-Cache" not in client.get("/admin/login/")
+
+
+def test_untranslated_notice_and_query_strings_are_cached_separately(client, page_cache):
+    client.get("/nl/")
+    english = post()
+    with_notice = client.get(f"/nl/?untranslated={english.pk}")
+    assert with_notice.get("X-Page-Cache") == "miss"
+
+
+def test_pages_are_still_served_when_the_cache_is_down(client, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.CACHES = {
+        **settings.CACHES,
+        "broken": {"BACKEND": "tests.test_page_cache.BrokenCache"},
+    }
+    settings.PAGE_CACHE_ALIAS = "broken"
+    for _ in range(2):
+        response = client.get(post().url)
+        assert response.status_code == 200
+        assert soup(response).h1
+
+
+def test_page_cache_is_off_in_development_and_on_in_production():
+    import secrets
+
+    from site_core.settings import base
+    from tests.test_settings import run_manage
+
+    assert base.PAGE_CACHE_ENABLED is False
+
+    def production(**env):
+        result = run_manage(
+            "shell",
+            "-c",
+            "from django.conf import settings as s; "
+            "print(s.PAGE_CACHE_ENABLED, s.CACHES['default']['BACKEND'])",
+            env_overrides={
+                "DJANGO_SETTINGS_MODULE": "site_core.settings.production",
+                "SECRET_KEY": secrets.token_urlsafe(64),
+                "REDIS_URL": "",
+                **env,
+            },
+        )
+        return result.stdout.strip().splitlines()[-1]
+
+    assert production() == "True django.core.cache.backends.filebased.FileBasedCache"
+    assert production(PAGE_CACHE="false").startswith("False")
+    assert production(REDIS_URL="redis://127.0.0.1:6379/0") == (
+        "True django.core.cache.backends.redis.RedisCache"
+    )
