@@ -15,6 +15,7 @@ from news.models import recent_posts
 from site_core.blocks import BodyBlock
 from site_core.models import BasePage
 from site_core.navigation import public_pages
+from site_core.page_cache import remember
 
 
 class HomePage(BasePage):
@@ -86,7 +87,9 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = self.get_featured_pages(request)
+        context["featured"] = remember(
+            f"featured:{request.get_host()}:{self.pk}", lambda: self.get_featured_pages(request)
+        )
         context["recent_posts"] = recent_posts(self.locale_id, request)
         context["upcoming_events"] = upcoming_events(self.locale_id, request)
         return context

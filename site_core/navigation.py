@@ -64,7 +64,9 @@ def private_q(request=None):
         return Page.objects.all().private_q()
     cache = _cache(request)
     if "private_q" not in cache:
-        cache["private_q"] = Page.objects.all().private_q()
+        from site_core.page_cache import remember
+
+        cache["private_q"] = remember("private_q", lambda: Page.objects.all().private_q())
     return cache["private_q"]
 
 
@@ -83,25 +85,35 @@ def _versions(request, page):
     page = as_page(page)
     key = ("versions", page.translation_key if page else None)
     if key not in cache:
-        site = Site.find_for_request(request)
-        home_key = site.root_page.translation_key if site else None
-        keys = {k for k in (home_key, page.translation_key if page else None) if k}
-        condition = Q(translation_key__in=keys)
-        if page is not None and page.depth > 2:
-            steps = range(Page.steplen * 2, len(page.path), Page.steplen)
-            ancestors = Page.objects.filter(path__in=[page.path[:end] for end in steps])
-            condition |= Q(translation_key__in=ancestors.values("translation_key"))
-        homes, translations, nearest = {}, {}, {}
-        for version in public_pages(request).filter(condition, alias_of__isnull=True):
-            code = version.locale.language_code
-            if version.translation_key == home_key:
-                homes[code] = version
-            if page is not None and version.translation_key == page.translation_key:
-                translations[code] = version
-            elif code not in nearest or version.depth > nearest[code].depth:
-                nearest[code] = version
-        cache[key] = (homes, translations, nearest)
+        from site_core.page_cache import remember
+
+        cache[key] = remember(
+            f"versions:{request.get_host()}:{page.path if page else '-'}",
+            lambda: _fetch_versions(request, page),
+        )
     return cache[key]
+
+
+def _fetch_versions(request, page):
+    """One query: the live homes and the live versions of ``page`` and its ancestors."""
+    site = Site.find_for_request(request)
+    home_key = site.root_page.translation_key if site else None
+    keys = {k for k in (home_key, page.translation_key if page else None) if k}
+    condition = Q(translation_key__in=keys)
+    if page is not None and page.depth > 2:
+        steps = range(Page.steplen * 2, len(page.path), Page.steplen)
+        ancestors = Page.objects.filter(path__in=[page.path[:end] for end in steps])
+        condition |= Q(translation_key__in=ancestors.values("translation_key"))
+    homes, translations, nearest = {}, {}, {}
+    for version in public_pages(request).filter(condition, alias_of__isnull=True):
+        code = version.locale.language_code
+        if version.translation_key == home_key:
+            homes[code] = version
+        if page is not None and version.translation_key == page.translation_key:
+            translations[code] = version
+        elif code not in nearest or version.depth > nearest[code].depth:
+            nearest[code] = version
+    return homes, translations, nearest
 
 
 def locale_homes(request, page=None):

@@ -157,3 +157,27 @@ class PageCacheMiddleware:
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         return True
+
+
+def remember(name, builder, timeout=3600):
+    """A value built once per cache generation (fragments: menus, footers, translations).
+
+    Kept until published content changes, like the page cache; built afresh when the cache is
+    down. ``name`` must say everything the value depends on (host, language, page).
+    """
+    gen = generation()
+    if gen is None:
+        return builder()
+    key = f"fragment:{gen}:{name}"
+    try:
+        stored = _cache().get(key)
+    except Exception:
+        return builder()
+    if stored is not None:
+        return stored[0]
+    value = builder()
+    try:
+        _cache().set(key, (value,), timeout)
+    except Exception:
+        logger.warning("Fragment cache unavailable: could not store", exc_info=True)
+    return value

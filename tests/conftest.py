@@ -15,6 +15,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test's database changes are rolled back: its cached fragments must go too."""
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _reset_language():
     """A test that activates a language must not leak it into the next one."""
     yield

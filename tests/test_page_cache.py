@@ -173,3 +173,18 @@ def test_page_cache_is_off_in_development_and_on_in_production():
     assert production(REDIS_URL="redis://127.0.0.1:6379/0") == (
         "True django.core.cache.backends.redis.RedisCache"
     )
+
+
+def test_fragments_are_rebuilt_after_a_change(client):
+    """Menu, footer and switcher come from the fragment cache until content changes."""
+    from home.models import StandardPage
+
+    client.get("/nl/")
+    about = StandardPage.objects.get(locale__language_code="nl", slug="over-deze-site")
+    about.title = "Over ons"
+    about.save_revision().publish()
+    html = soup(client.get("/nl/"))
+    assert "Over ons" in [a.get_text() for a in html.select(".main-nav a")]
+    about.unpublish()
+    html = soup(client.get("/nl/"))
+    assert "Over ons" not in [a.get_text() for a in html.select(".main-nav a")]

@@ -24,6 +24,7 @@ from site_core.navigation import (
     news_index,
     public_pages,
 )
+from site_core.page_cache import remember
 
 register = template.Library()
 register.filter("bcp47", bcp47)
@@ -98,18 +99,27 @@ def main_menu(context, page=None):
     page = as_page(page)
     request = context["request"]
     home = locale_homes(request, page).get(current_language(page))
-    items = []
-    if home is not None:
-        for child in public_pages(request).child_of(home).in_menu():
-            items.append(
-                {
-                    "title": child.title,
-                    "url": child.get_url(request),
-                    "current": page is not None and page.path.startswith(child.path),
-                    "exact": page is not None and page.pk == child.pk,
-                }
-            )
-    return {"items": items}
+    if home is None:
+        return {"items": []}
+
+    def build():
+        return [
+            (child.title, child.get_url(request), child.path, child.pk)
+            for child in public_pages(request).child_of(home).in_menu()
+        ]
+
+    entries = remember(f"menu:{request.get_host()}:{home.pk}", build)
+    return {
+        "items": [
+            {
+                "title": title,
+                "url": url,
+                "current": page is not None and page.path.startswith(path),
+                "exact": page is not None and page.pk == pk,
+            }
+            for title, url, path, pk in entries
+        ]
+    }
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -248,12 +258,15 @@ def site_footer(context, page=None):
     """This language's footer snippet, else the source language's (marked with its language)."""
     page = as_page(page)
     code = current_language(page)
-    footers = {
-        footer.locale.language_code: footer
-        for footer in Footer.objects.filter(
-            locale__language_code__in={code, settings.LANGUAGE_CODE}, live=True
-        ).select_related("locale")
-    }
+    footers = remember(
+        f"footers:{code}",
+        lambda: {
+            footer.locale.language_code: footer
+            for footer in Footer.objects.filter(
+                locale__language_code__in={code, settings.LANGUAGE_CODE}, live=True
+            ).select_related("locale")
+        },
+    )
     footer = footers.get(code) or footers.get(settings.LANGUAGE_CODE)
     footer_language = footer.locale.language_code if footer else code
     return {
