@@ -21,7 +21,7 @@ from django.utils.cache import patch_cache_control
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
-BYPASS_PREFIXES = ("/admin/", "/documents/", "/language/", "/static/", "/media/")
+BYPASS_PREFIXES = ("/admin/", "/documents/", "/language/", "/static/", "/media/", "/bench/")
 
 # Models whose rows never change what readers see (written on every request or by the admin's
 # own bookkeeping); any other model of these apps starts a new generation when it changes.

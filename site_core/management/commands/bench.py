@@ -26,6 +26,7 @@ TARGETS = [
     ("event index", "/en/events/"),
     ("film index", "/en/films/"),
     ("film page", "/en/films/hard-to-believe/"),
+    ("search", "/en/search/?q=persecution"),
 ]
 
 
@@ -53,6 +54,9 @@ class Command(BaseCommand):
         parser.add_argument("--posts", type=int, default=1000, help="English posts to load")
         parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
         parser.add_argument("--connections", type=int, default=8)
+        parser.add_argument(
+            "--cached-connections", type=int, default=32, help="wrk connections, cached pass"
+        )
         parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
         parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark database")
 
@@ -78,7 +82,7 @@ class Command(BaseCommand):
         manage = [sys.executable, "manage.py"]
         steps = [
             ("Migrating the benchmark database", ["migrate", "--noinput", "-v0"]),
-            ("Loading the demo site", ["load_demo", "--no-admin", "-v0"]),
+            ("Loading the demo site", ["load_demo", "--no-admin", "--no-index", "-v0"]),
             (
                 f"Loading {options['posts']} posts x every language",
                 ["load_bench_posts", "--posts", str(options["posts"])],
@@ -91,32 +95,68 @@ class Command(BaseCommand):
             subprocess.run([*manage, *arguments], cwd=settings.BASE_DIR, env=env, check=True)
 
         self.stdout.write(f"[{len(steps) + 1}/{len(steps) + 1}] Measuring with gunicorn + wrk")
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "site_core.wsgi:application",
-                "--workers",
-                str(options["workers"]),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            self._wait_for(base + "/en/")
-            rows = [self._measure(base, name, path, options) for name, path in TARGETS]
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
-        self._report(rows, options)
+        passes = [
+            ("uncached (page cache off)", "false", options["connections"]),
+            ("cached (page cache on)", "true", options["cached_connections"]),
+        ]
+        for label, page_cache, connections in passes:
+            shutil.rmtree(folder / "cache", ignore_errors=True)
+            server = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "-c",
+                    "site_core/gunicorn.conf.py",
+                    "--workers",
+                    str(options["workers"]),
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--log-level",
+                    "warning",
+                    "--access-logfile",
+                    "/dev/null",
+                    "--max-requests",
+                    "0",  # no worker recycling: its CPU time would be lost to the measurement
+                ],
+                cwd=settings.BASE_DIR,
+                env={**env, "PAGE_CACHE": page_cache},
+            )
+            base = f"http://127.0.0.1:{port}"
+            try:
+                self._wait_for(base + "/en/")
+                pass_options = {**options, "connections": connections}
+                targets = [*TARGETS, ("static CSS file", self._stylesheet(base))]
+                rows = [
+                    self._measure(base, name, path, pass_options, server.pid)
+                    for name, path in targets
+                ]
+            finally:
+                server.terminate()
+                server.wait(timeout=20)
+            self._report(label, rows, pass_options)
         self.stdout.write("")
         subprocess.run([*manage, "bench_overview"], cwd=settings.BASE_DIR, env=env, check=True)
+
+    def _stylesheet(self, base):
+        html = self._fetch(base + "/en/").decode()
+        return re.search(r'href="(/static/css/site[^"]+)"', html).group(1)
+
+    @staticmethod
+    def _cpu_ticks(master_pid):
+        """User + system CPU ticks of the gunicorn master's workers."""
+        total = 0
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == master_pid:  # ppid
+                total += int(fields[11]) + int(fields[12])  # utime + stime
+        return total
 
     def _wait_for(self, url):
         for _ in range(300):
@@ -155,37 +195,47 @@ class Command(BaseCommand):
         output = result.stdout
         if "Non-2xx" in output:
             raise CommandError(f"{url} gave errors under load:\n{output}")
+        if "Socket errors" in output:
+            raise CommandError(f"{url} gave socket errors under load:\n{output}")
         rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+        requests = int(re.search(r"(\d+) requests in", output).group(1))
         p50 = _latency_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
         p99 = _latency_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
-        return {"rps": rps, "p50": p50, "p99": p99}
+        return {"rps": rps, "p50": p50, "p99": p99, "requests": requests}
 
-    def _measure(self, base, name, path, options):
+    def _measure(self, base, name, path, options, master_pid):
         size = len(self._fetch(base + path))
         self.stdout.write(f"  {name}: {path} ({size} bytes)")
+        ticks = os.sysconf("SC_CLK_TCK")
+        before = self._cpu_ticks(master_pid)
         page = self._wrk(base + path, options)
+        page["cpu_ms"] = (self._cpu_ticks(master_pid) - before) * 1000 / ticks / page["requests"]
+        before = self._cpu_ticks(master_pid)
         bare = self._wrk(f"{base}/bench/bare/{size}/", options)
+        bare["cpu_ms"] = (self._cpu_ticks(master_pid) - before) * 1000 / ticks / bare["requests"]
         return {"name": name, "path": path, "bytes": size, "page": page, "bare": bare}
 
-    def _report(self, rows, options):
+    def _report(self, label, rows, options):
         self.stdout.write("")
         self.stdout.write(
-            f"{options['workers']} gunicorn workers, wrk {options['connections']} connections, "
-            f"{options['duration']} s per run, {options['posts']} posts x every language"
+            f"{label}: {options['workers']} gunicorn workers, wrk {options['connections']} "
+            f"connections, {options['duration']} s per run, {options['posts']} posts x every "
+            "language, SQLite"
         )
         header = (
-            f"{'page':<22}{'bytes':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}"
-            f"{'bare req/s':>12}{'bare p50':>10}{'bare p99':>10}{'ratio':>8}"
+            f"{'page':<22}{'bytes':>8}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'CPU ms':>8}"
+            f"{'bare req/s':>11}{'bare CPU':>9}{'ratio':>7}"
         )
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for row in rows:
             page, bare = row["page"], row["bare"]
             self.stdout.write(
-                f"{row['name']:<22}{row['bytes']:>8}{page['rps']:>9.0f}{page['p50']:>9.1f}"
-                f"{page['p99']:>9.1f}{bare['rps']:>12.0f}{bare['p50']:>10.1f}{bare['p99']:>10.1f}"
-                f"{page['rps'] / bare['rps']:>8.2f}"
+                f"{row['name']:<22}{row['bytes']:>8}{page['rps']:>8.0f}{page['p50']:>8.1f}"
+                f"{page['p99']:>8.1f}{page['cpu_ms']:>8.2f}{bare['rps']:>11.0f}"
+                f"{bare['cpu_ms']:>9.2f}{page['rps'] / bare['rps']:>7.2f}"
             )
         self.stdout.write(
-            "ratio = page req/s ÷ bare view req/s (1.00 would be as fast as Django gets)"
+            "CPU ms = server (gunicorn workers) CPU time per request; ratio = page req/s ÷ bare "
+            "Django view req/s (same bytes, same middleware, same run)"
         )

@@ -69,6 +69,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-admin", action="store_true", help="Do not create the admin account."
         )
+        parser.add_argument(
+            "--no-index",
+            action="store_true",
+            help="Do not rebuild the search index at the end (pages are indexed as they are "
+            "saved; the rebuild picks up fields added to the index since).",
+        )
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
@@ -148,8 +154,11 @@ class Command(BaseCommand):
         if not options["no_admin"]:
             self.create_admin()
         self.create_demo_users()
-        call_command("update_index", verbosity=0)
-        self.progress("Search index rebuilt")
+        if options["no_index"]:
+            self.progress("Search index kept")
+        else:
+            call_command("update_index", verbosity=0)
+            self.progress("Search index rebuilt")
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
 
     # --- progress -----------------------------------------------------------------------
