@@ -26,7 +26,12 @@ from site_core.models import BasePage, SectionIndexPage, paginate
 from site_core.navigation import public_pages
 
 POSTS_PER_PAGE = 10
-LISTING_RENDITION = "fill-640x360|format-webp"
+# The post cards' responsive picture (templates/components/post_card.html), prefetched in bulk.
+LISTING_RENDITIONS = [
+    f"fill-{size}|format-{image_format}"
+    for size in ("320x180", "640x360")
+    for image_format in ("webp", "jpeg")
+]
 
 
 @register_snippet
@@ -69,7 +74,7 @@ def with_listing_images(queryset):
     return queryset.prefetch_related(
         Prefetch(
             "hero_image",
-            queryset=get_image_model().objects.prefetch_renditions(LISTING_RENDITION),
+            queryset=get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS),
         )
     )
 

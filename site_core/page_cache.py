@@ -92,6 +92,9 @@ def _on_change(sender, **kwargs):
 
 
 def connect_signals():
+    from wagtail.signals import page_published
+
+    page_published.connect(warm_after_publish, dispatch_uid="page-cache-warm")
     post_save.connect(_on_change, dispatch_uid="page-cache-save")
     post_delete.connect(_on_change, dispatch_uid="page-cache-delete")
     m2m_changed.connect(_on_change, dispatch_uid="page-cache-m2m")
@@ -181,3 +184,39 @@ def remember(name, builder, timeout=3600):
     except Exception:
         logger.warning("Fragment cache unavailable: could not store", exc_info=True)
     return value
+
+
+def warm_after_publish(sender, instance, **kwargs):
+    """Render a just-published page, its section and its home once, after the commit.
+
+    Their image renditions are generated now, by the editor's publish, so no reader waits on
+    image processing; the fresh pages go into the page cache too. On in production
+    (WARM_PAGES_ON_PUBLISH).
+    """
+    if not getattr(settings, "WARM_PAGES_ON_PUBLISH", False):
+        return
+    from django.db import transaction
+
+    page_ids = [instance.pk]
+    parent = instance.get_parent()
+    if parent is not None and parent.depth > 1:
+        page_ids.append(parent.pk)
+        if parent.depth > 2:
+            page_ids.append(parent.get_ancestors().filter(depth=2).values_list("pk", flat=True)[0])
+    transaction.on_commit(lambda: _warm(page_ids))
+
+
+def _warm(page_ids):
+    from django.test import Client  # an in-process request through the whole stack
+
+    from wagtail.models import Page
+
+    client = Client(HTTP_HOST=(settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip("."))
+    for page in Page.objects.filter(pk__in=page_ids).live():
+        url = page.get_url()
+        if not url:
+            continue
+        try:
+            client.get(url)
+        except Exception:  # warming is a courtesy: it must never break a publish
+            logger.warning("Could not warm %s after publishing", url, exc_info=True)

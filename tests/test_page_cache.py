@@ -188,3 +188,38 @@ def test_fragments_are_rebuilt_after_a_change(client):
     about.unpublish()
     html = soup(client.get("/nl/"))
     assert "Over ons" not in [a.get_text() for a in html.select(".main-nav a")]
+
+
+def test_publishing_generates_the_renditions_before_any_reader_asks(
+    settings, django_capture_on_commit_callbacks
+):
+    from wagtail.images import get_image_model
+    from wagtail.images.models import Rendition
+
+    settings.WARM_PAGES_ON_PUBLISH = True
+    image = get_image_model().objects.first()
+    english = post()
+    english.hero_image = image
+    Rendition.objects.filter(image=image).delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        english.save_revision().publish()
+    specs = set(Rendition.objects.filter(image=image).values_list("filter_spec", flat=True))
+    expected = {
+        f"format-{kind}|{size}"
+        for kind in ("webp", "jpeg")
+        # the post's picture, and its card in the news index
+        for size in ("width-480", "width-800", "width-1200", "fill-320x180", "fill-640x360")
+    }
+    assert expected <= specs, expected - specs
+    assert "fill-1200x630|format-jpeg" in specs  # its Open Graph image
+
+
+def test_pages_carry_responsive_pictures_with_fallback_and_dimensions(client):
+    html = soup(client.get("/en/"))
+    picture = html.select_one("picture")
+    assert picture.select_one('source[type="image/webp"]')["srcset"].count("w,") >= 1
+    img = picture.select_one("img")
+    assert img["width"] and img["height"] and img["src"].endswith(".jpg")
+    listing = soup(client.get("/en/news/"))
+    for img in listing.select(".post-card img"):
+        assert img["loading"] == "lazy" and img["width"] and img["height"]

@@ -91,6 +91,9 @@ else:
 # production (PAGE_CACHE=false turns it off there).
 PAGE_CACHE_ENABLED = False
 PAGE_CACHE_SECONDS = 600
+# Render a page (and its section and home) right after it is published, so its image renditions
+# exist before the first reader asks (site_core.page_cache.warm_after_publish).
+WARM_PAGES_ON_PUBLISH = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

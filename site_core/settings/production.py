@@ -38,6 +38,7 @@ MAILERS = {"default": mailer(env.SMTP_URL, console_fallback=False)}
 # Anonymous readers get pages from the shared cache. Without REDIS_URL the cache is a folder on
 # this machine, shared by its gunicorn workers (several machines need Redis).
 PAGE_CACHE_ENABLED = env.PAGE_CACHE
+WARM_PAGES_ON_PUBLISH = True
 if not env.REDIS_URL:
     CACHES = {
         "default": {
