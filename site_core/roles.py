@@ -105,34 +105,37 @@ def _snippet_permissions(*actions):
     return names
 
 
-def _set_page_permissions(group, page, codenames):
-    """Exactly these permissions on exactly this page for the group (idempotent)."""
-    wanted = set(
-        Permission.objects.filter(
-            content_type__app_label="wagtailcore", codename__in=codenames
-        ).values_list("pk", flat=True)
-    )
-    GroupPagePermission.objects.filter(group=group).exclude(
-        page=page, permission_id__in=wanted
+def _set_exactly(model, group, target_field, target, permissions):
+    """The group holds exactly ``permissions`` on exactly ``target`` in ``model`` (idempotent).
+
+    ``model`` is GroupPagePermission (target: a page) or GroupCollectionPermission (a collection).
+    """
+    permissions = list(permissions)
+    model.objects.filter(group=group).exclude(
+        **{target_field: target, "permission__in": permissions}
     ).delete()
-    for permission_id in wanted:
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=page, permission_id=permission_id
-        )
+    for permission in permissions:
+        model.objects.get_or_create(group=group, permission=permission, **{target_field: target})
+
+
+def _set_page_permissions(group, page, codenames):
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=codenames
+    )
+    _set_exactly(GroupPagePermission, group, "page", page, permissions)
 
 
 def _set_collection_permissions(group, codenames):
-    root = Collection.get_first_root_node()
-    wanted = Permission.objects.filter(
+    permissions = Permission.objects.filter(
         content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename__in=codenames
     )
-    GroupCollectionPermission.objects.filter(group=group).exclude(
-        collection=root, permission__in=wanted
-    ).delete()
-    for permission in wanted:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission=permission
-        )
+    _set_exactly(
+        GroupCollectionPermission,
+        group,
+        "collection",
+        Collection.get_first_root_node(),
+        permissions,
+    )
 
 
 def _group(name, permissions, report):

@@ -387,12 +387,20 @@ def test_translator_submits_dutch_reviewer_approves_and_reader_sees_it(client):
     assert "Herziene Nederlandse titel" in client.get(dutch.url).content.decode()
 
 
-def test_reviewer_can_request_changes_with_a_comment_and_translator_resubmits(client):
+@pytest.fixture
+def submitted_dutch_post(client):
+    """A Dutch post the Dutch translator has submitted for review: (dutch page, translation)."""
     post = english_post()
-    dutch = post.get_translation(locale("nl")).specific
     translation = translation_of(post, "nl")
     login(client, "translator-nl")
     client.post(reverse("site_translation_submit", args=[translation.pk]))
+    return post.get_translation(locale("nl")).specific, translation
+
+
+def test_reviewer_can_request_changes_with_a_comment_and_translator_resubmits(
+    client, submitted_dutch_post
+):
+    dutch, translation = submitted_dutch_post
     login(client, "reviewer-nl")
     url = reverse("site_translation_review", args=[translation.pk])
     client.post(url, {"action": "reject", "comment": ""})
@@ -845,12 +853,9 @@ def test_the_draft_marker_is_findable_by_someone_allowed_to_see_it(client):
     assert MARKER not in client.get(explorer).content.decode()
 
 
-def test_requesting_changes_from_the_dashboard_needs_a_comment_too(client):
+def test_requesting_changes_from_the_dashboard_needs_a_comment_too(client, submitted_dutch_post):
+    dutch, _translation = submitted_dutch_post
     post = english_post()
-    dutch = post.get_translation(locale("nl")).specific
-    translation = translation_of(post, "nl")
-    login(client, "translator-nl")
-    client.post(reverse("site_translation_submit", args=[translation.pk]))
     task_state = Page.objects.get(pk=dutch.pk).specific.current_workflow_task_state
     login(client, "reviewer-nl")
     url = reverse("wagtailadmin_pages:workflow_action", args=[dutch.pk, "reject", task_state.pk])
