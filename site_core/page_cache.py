@@ -12,7 +12,6 @@ responses that set cookies or are not 200, and pages that say ``Cache-Control: p
 
 import logging
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -121,7 +120,6 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
-        apps.get_app_config("site_core")  # signals are connected in SiteCoreConfig.ready
 
     def __call__(self, request):
         if not _cacheable_request(request):

@@ -144,18 +144,10 @@ def required_locale(request, resolver_match):
                 raise PermissionDenied
             return None
         if name == "snippets_api_detail":
-            from wagtail.snippets.models import get_snippet_models
+            from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 
-            model = next(
-                (
-                    m
-                    for m in get_snippet_models()
-                    if m._meta.app_label == kwargs["app_label"]
-                    and m._meta.model_name == kwargs["model_name"]
-                ),
-                None,
-            )
-            instance = model and model._default_manager.filter(pk=kwargs["pk"]).first()
+            model = get_snippet_model_from_url_params(kwargs["app_label"], kwargs["model_name"])
+            instance = model._default_manager.filter(pk=kwargs["pk"]).first()
             if instance is None:
                 raise Http404
             if isinstance(instance, TranslatableMixin) and (
