@@ -21,8 +21,10 @@ from wagtail_localize.fields import SynchronizedField
 from site_core.blocks import BodyBlock
 from site_core.models import BasePage, SectionIndexPage, paginate
 from site_core.navigation import public_pages
+from site_core.page_cache import remember
 
 EVENTS_PER_PAGE = 10
+UPCOMING_SECONDS = 60  # how long a remembered list of upcoming events may be kept
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +72,22 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         )
         return sorted(events, key=lambda event: (event.next_start(now) or now, event.pk))
 
+    def upcoming_ids(self, request=None):
+        """The ids of ``upcoming()``, kept for a minute at most and until content changes."""
+        return remember(
+            f"upcoming:{self.pk}",
+            lambda: [event.pk for event in self.upcoming(request)],
+            timeout=UPCOMING_SECONDS,
+        )
+
+    @staticmethod
+    def by_ids(ids):
+        """The events with these ids, in this order, with their dates."""
+        ids = list(ids)
+        events = EventPage.objects.filter(pk__in=ids).prefetch_related("occurrences")
+        events = {event.pk: event for event in events.select_related("locale")}
+        return [events[pk] for pk in ids if pk in events]
+
     def past(self, request=None, now=None):
         now = now or timezone.now()
         return (
@@ -83,7 +101,10 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         )
 
     def filter_options(self, request=None):
-        rows = self.events(request).values_list("kind", "country", "city").distinct()
+        rows = remember(
+            f"event-filters:{self.pk}",
+            lambda: list(self.events(request).values_list("kind", "country", "city").distinct()),
+        )
         kinds = {kind for kind, _country, _city in rows}
         return {
             "kinds": [(value, label) for value, label in EventKind.choices if value in kinds],
@@ -95,18 +116,19 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     def index_route(self, request):
         now = timezone.now()
         archive = request.GET.get("when") == "past"
-        events = list(self.past(request, now) if archive else self.upcoming(request, now))
         filters = {}
+        narrowed = {}
         kind = request.GET.get("kind", "").strip()[:40]
         if kind:
             filters["kind"] = dict(EventKind.choices).get(kind, kind)
-            events = [event for event in events if event.kind == kind]
+            narrowed["kind"] = kind
         for field in ("country", "city"):
             value = request.GET.get(field, "").strip()[:100]
             if value:
                 filters[field] = value
-                events = [event for event in events if getattr(event, field) == value]
+                narrowed[field] = value
         month = request.GET.get("month", "").strip()[:7]
+        first_day = None
         if month:
             filters["month"] = month
             try:
@@ -114,13 +136,32 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
                 if not 1900 <= first_day.year <= 9998:
                     raise ValueError(month)
             except ValueError:
+                first_day = False  # no such month: nothing matches
+
+        if archive:
+            events = self.past(request, now).filter(**narrowed)
+        else:
+            # Upcoming events in date order, as ids remembered for a minute: a page of the
+            # listing then loads its ten events, not all of them.
+            ids = self.upcoming_ids(request)
+            events = ids
+            if narrowed or month:
+                events = EventPage.objects.filter(pk__in=ids, **narrowed).values_list(
+                    "pk", flat=True
+                )
+                position = {pk: number for number, pk in enumerate(ids)}
+                events = sorted(events, key=position.__getitem__)
+        if month:
+            if first_day is False:
                 events = []
             else:
-                events = [event for event in events if event.happens_in_month(first_day)]
-
+                matching = self.by_ids(events) if not archive else events
+                events = [event for event in matching if event.happens_in_month(first_day)]
         paginator, page_of_events = paginate(
             request, events, EVENTS_PER_PAGE, _("There is no such page of events.")
         )
+        if page_of_events.object_list and isinstance(page_of_events.object_list[0], int):
+            page_of_events.object_list = self.by_ids(page_of_events.object_list)
         return self.render(
             request,
             context_overrides={
@@ -139,7 +180,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         from events.calendars import calendar_response
 
         kind = request.GET.get("kind", "").strip()[:40]
-        events = self.upcoming(request)
+        events = self.by_ids(self.upcoming_ids(request))
         if kind:
             events = [event for event in events if event.kind == kind]
         return calendar_response(request, events, name=self.title, filename="events.ics")
@@ -429,7 +470,17 @@ class EventOccurrence(Orderable):
 
 
 def upcoming_events(locale_id, request=None, limit=3, now=None, **filters):
-    """The next few events in one language, for the home page and film pages."""
+    """The next few events in one language, for the home page and film pages.
+
+    The home page's list is remembered for a minute at most (events end as time passes) and
+    until published content changes.
+    """
+    if now is None and not filters:
+        return remember(
+            f"upcoming-events:{locale_id}:{limit}",
+            lambda: upcoming_events(locale_id, request, limit, timezone.now()),
+            timeout=UPCOMING_SECONDS,
+        )
     now = now or timezone.now()
     events = (
         public_pages(request, EventPage)

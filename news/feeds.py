@@ -41,10 +41,18 @@ class NewsFeed(Feed):
         return self.request.build_absolute_uri()
 
     def items(self, obj):
-        posts = public_pages(self.request, NewsPage).child_of(obj["index"])
-        if obj["category"] is not None:
+        if obj["category"] is None:
+            ids = obj["index"].listing_ids(self.request)[:FEED_LENGTH]
+            posts = NewsPage.objects.filter(pk__in=ids).select_related("locale")
+            posts = posts.prefetch_related("categories")
+            by_id = {post.pk: post for post in posts}
+            items = [by_id[pk] for pk in ids if pk in by_id]
+        else:
+            posts = public_pages(self.request, NewsPage).child_of(obj["index"])
             posts = posts.filter(categories__slug=obj["category"].slug)
-        items = list(posts.prefetch_related("categories").order_by("-date", "-pk")[:FEED_LENGTH])
+            items = list(
+                posts.prefetch_related("categories").order_by("-date", "-pk")[:FEED_LENGTH]
+            )
         # Every item's categories in the feed's language, looked up once for the whole feed.
         categories = {c for item in items for c in item.categories.all()}
         self.category_names = {

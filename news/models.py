@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 from site_core.blocks import BodyBlock
 from site_core.models import BasePage, SectionIndexPage, paginate
 from site_core.navigation import public_pages
+from site_core.page_cache import remember
 
 POSTS_PER_PAGE = 10
 # The post cards' responsive picture (templates/components/post_card.html), prefetched in bulk.
@@ -109,16 +110,58 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
             "-date", "-pk"
         )
 
+    def listing_ids(self, request=None):
+        """Every live public post's id, newest first, read once per cache generation.
+
+        Ordering the posts by date takes the database through every post of the index (the
+        date is not on Wagtail's page table): remembered, a listing page costs one look-up of
+        ten posts by primary key however many posts there are.
+        """
+        return remember(
+            f"news-listing:{self.pk}",
+            lambda: list(
+                public_pages(request, NewsPage)
+                .child_of(self)
+                .order_by("-date", "-pk")
+                .values_list("pk", flat=True)
+            ),
+        )
+
+    @staticmethod
+    def posts_in_order(ids):
+        """The posts with these ids, in this order, with their listing images."""
+        posts = with_listing_images(NewsPage.objects.filter(pk__in=ids).select_related("locale"))
+        by_id = {post.pk: post for post in posts}
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def year_span(self, request=None):
+        """The years with posts, newest first (per cache generation)."""
+
+        def build():
+            span = (
+                public_pages(request, NewsPage)
+                .child_of(self)
+                .aggregate(first=Min("date"), last=Max("date"))
+            )
+            if not span["first"]:
+                return []
+            return list(range(span["last"].year, span["first"].year - 1, -1))
+
+        return remember(f"news-years:{self.pk}", build)
+
     @path("")
     def index_route(self, request):
         posts = self.listing_queryset(request)
         filters = {}
-        categories = {
-            c.slug: c
-            for c in NewsCategory.objects.filter(locale_id=self.locale_id, live=True).order_by(
-                "name"
-            )
-        }
+        categories = remember(
+            f"news-categories:{self.locale_id}",
+            lambda: {
+                c.slug: c
+                for c in NewsCategory.objects.filter(locale_id=self.locale_id, live=True).order_by(
+                    "name"
+                )
+            },
+        )
         category_slug = request.GET.get("category", "").strip()[:80]
         if category_slug:
             filters["category"] = categories.get(category_slug)
@@ -139,16 +182,19 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         if "category" in filters or "tag" in filters:
             posts = posts.distinct()  # the joins could repeat a post
 
-        paginator, page_of_posts = paginate(
-            request, posts, POSTS_PER_PAGE, _("There is no such page of posts.")
-        )
-
-        span = (
-            public_pages(request, NewsPage)
-            .child_of(self)
-            .aggregate(first=Min("date"), last=Max("date"))
-        )
-        years = list(range(span["last"].year, span["first"].year - 1, -1)) if span["first"] else []
+        if filters:
+            paginator, page_of_posts = paginate(
+                request, posts, POSTS_PER_PAGE, _("There is no such page of posts.")
+            )
+        else:
+            paginator, page_of_posts = paginate(
+                request,
+                self.listing_ids(request),
+                POSTS_PER_PAGE,
+                _("There is no such page of posts."),
+            )
+            page_of_posts.object_list = self.posts_in_order(page_of_posts.object_list)
+        years = self.year_span(request)
         return self.render(
             request,
             context_overrides={
@@ -277,8 +323,12 @@ class NewsPage(BasePage):
         """A stable identifier for feed readers: the same across edits and slug changes."""
         return f"urn:uuid:{uuid.uuid5(self.translation_key, self.locale.language_code)}"
 
-    def get_related_posts(self, request=None, limit=3):
-        """The editor's choice in this language, else the newest posts sharing a category."""
+    def get_related_posts(self, request=None, limit=3, categories=None):
+        """The editor's choice in this language, else the newest posts sharing a category.
+
+        The newest posts of a set of categories are remembered per cache generation: finding
+        them walks every post of those categories.
+        """
         chosen = [row.post for row in self.related_posts.select_related("post") if row.post_id]
         if chosen:
             versions = {
@@ -290,21 +340,28 @@ class NewsPage(BasePage):
             }
             resolved = [versions.get(p.translation_key) for p in chosen]
             return [p for p in resolved if p is not None][:limit]
-        category_ids = [c.pk for c in self.categories.all()]
+        if categories is None:
+            categories = self.categories.all()
+        category_ids = sorted(c.pk for c in categories)
         if not category_ids:
             return []
-        return list(
-            with_listing_images(public_pages(request, NewsPage))
-            .filter(locale_id=self.locale_id, categories__in=category_ids)
-            .exclude(pk=self.pk)
-            .distinct()
-            .order_by("-date")[:limit]
+        newest = remember(
+            f"category-posts:{self.locale_id}:{','.join(map(str, category_ids))}:{limit}",
+            lambda: list(
+                public_pages(request, NewsPage)
+                .filter(locale_id=self.locale_id, categories__in=category_ids)
+                .distinct()
+                .order_by("-date", "-pk")
+                .values_list("pk", flat=True)[: limit + 1]
+            ),
         )
+        return NewsIndexPage.posts_in_order([pk for pk in newest if pk != self.pk][:limit])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["categories"] = localized_categories(self.categories.all(), self.locale_id)
-        context["related_posts"] = self.get_related_posts(request)
+        categories = list(self.categories.all())
+        context["categories"] = localized_categories(categories, self.locale_id)
+        context["related_posts"] = self.get_related_posts(request, categories=categories)
         context["news_index"] = self.get_parent()
         return context
 
@@ -328,7 +385,12 @@ class NewsPageRelatedPost(Orderable):
 
 
 def recent_posts(locale_id, request=None, limit=5):
-    """The newest live public posts in one language, for the home page."""
-    return list(
-        public_pages(request, NewsPage).filter(locale_id=locale_id).order_by("-date", "-pk")[:limit]
+    """The newest live public posts in one language, for the home page (per generation)."""
+    return remember(
+        f"recent-posts:{locale_id}:{limit}",
+        lambda: list(
+            public_pages(request, NewsPage)
+            .filter(locale_id=locale_id)
+            .order_by("-date", "-pk")[:limit]
+        ),
     )

@@ -12,6 +12,8 @@ from django.utils.cache import patch_vary_headers
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
+from site_core import routing
+
 logger = logging.getLogger(__name__)
 
 
@@ -64,7 +66,7 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
             match = resolve(path, get_urlconf())
         except Resolver404:
             return False
-        if match.func is not wagtail_serve:
+        if match.func not in (wagtail_serve, routing.serve):
             return True
         return self._route(request, language) is not None
 

@@ -11,7 +11,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 
 def bcp47(language_code):
@@ -68,6 +68,26 @@ def private_q(request=None):
 
         cache["private_q"] = remember("private_q", lambda: Page.objects.all().private_q())
     return cache["private_q"]
+
+
+def may_be_restricted(path):
+    """False when no view restriction can apply to the page at ``path`` (read per generation).
+
+    A restriction reaches a page through its ancestors, or through an alias among them (whose
+    source's restrictions apply): pages under neither need no look-up.
+    """
+    from site_core.page_cache import remember
+
+    prefixes = remember(
+        "restriction-prefixes",
+        lambda: tuple(
+            {
+                *PageViewRestriction.objects.values_list("page__path", flat=True),
+                *Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True),
+            }
+        ),
+    )
+    return path.startswith(prefixes) if prefixes else False
 
 
 def public_pages(request=None, model=Page):
@@ -136,16 +156,21 @@ def nearest_translated(request, page):
 
 
 def news_index(request, language_code):
-    """The live news index of a language, or None (one query per request and language)."""
+    """The live news index of a language, or None (one query per generation and language)."""
     from news.models import NewsIndexPage
 
     cache = _cache(request)
     key = ("news_index", language_code)
     if key not in cache:
-        cache[key] = (
-            public_pages(request, NewsIndexPage)
-            .filter(locale__language_code=language_code)
-            .order_by("path")
-            .first()
+        from site_core.page_cache import remember
+
+        cache[key] = remember(
+            f"news-index:{language_code}",
+            lambda: (
+                public_pages(request, NewsIndexPage)
+                .filter(locale__language_code=language_code)
+                .order_by("path")
+                .first()
+            ),
         )
     return cache[key]

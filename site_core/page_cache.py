@@ -10,6 +10,7 @@ Bypassed for: anything but GET/HEAD, anyone with a session (editors, previews), 
 responses that set cookies or are not 200, and pages that say ``Cache-Control: private``.
 """
 
+import contextvars
 import logging
 
 from django.conf import settings
@@ -51,11 +52,29 @@ IGNORED_MODELS = {
 }
 
 
+# The generation is read at most once for the request being served (the page and each fragment
+# it remembers would otherwise read it again), and forgotten as soon as this process starts a
+# new generation. Outside a request (commands, shells) it is read every time.
+_UNREAD = object()
+_request_generation = contextvars.ContextVar("page_cache_generation", default=None)
+
+
 def _cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
 def generation():
+    remembered = _request_generation.get()
+    if remembered is _UNREAD:
+        value = _read_generation()
+        _request_generation.set(value if value is not None else _UNREAD)
+        return value
+    if remembered is not None:
+        return remembered
+    return _read_generation()
+
+
+def _read_generation():
     try:
         value = _cache().get(GENERATION_KEY)
         if value is None:
@@ -69,6 +88,8 @@ def generation():
 
 def new_generation(**kwargs):
     """Forget every cached page (called on any change to published content)."""
+    if _request_generation.get() is not None:
+        _request_generation.set(_UNREAD)
     try:
         try:
             _cache().incr(GENERATION_KEY)
@@ -91,9 +112,13 @@ def _on_change(sender, **kwargs):
 
 
 def connect_signals():
-    from wagtail.signals import page_published
+    from wagtail.signals import page_published, page_unpublished
+
+    from site_core import cdn
 
     page_published.connect(warm_after_publish, dispatch_uid="page-cache-warm")
+    page_published.connect(cdn.purge_page, dispatch_uid="cdn-purge-published")
+    page_unpublished.connect(cdn.purge_page, dispatch_uid="cdn-purge-unpublished")
     post_save.connect(_on_change, dispatch_uid="page-cache-save")
     post_delete.connect(_on_change, dispatch_uid="page-cache-delete")
     m2m_changed.connect(_on_change, dispatch_uid="page-cache-m2m")
@@ -122,6 +147,14 @@ class PageCacheMiddleware:
         self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
     def __call__(self, request):
+        # Changes come with other methods: their requests read the generation every time.
+        token = _request_generation.set(_UNREAD if request.method in ("GET", "HEAD") else None)
+        try:
+            return self._respond(request)
+        finally:
+            _request_generation.reset(token)
+
+    def _respond(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
         gen = generation()
@@ -138,6 +171,8 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if self._storable(request, response):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            if getattr(settings, "CDN_MAX_AGE", 0):  # a CDN that is purged on publish
+                patch_cache_control(response, s_maxage=settings.CDN_MAX_AGE)
             response["X-Page-Cache"] = "miss"
             try:
                 _cache().set(key, response, self.timeout)
@@ -160,11 +195,12 @@ class PageCacheMiddleware:
         return True
 
 
-def remember(name, builder, timeout=3600):
+def remember(name, builder, timeout=3600, keep=None):
     """A value built once per cache generation (fragments: menus, footers, translations).
 
     Kept until published content changes, like the page cache; built afresh when the cache is
-    down. ``name`` must say everything the value depends on (host, language, page).
+    down. ``name`` must say everything the value depends on (host, language, page). ``keep``,
+    if given, decides whether a freshly built value is worth storing.
     """
     gen = generation()
     if gen is None:
@@ -177,6 +213,8 @@ def remember(name, builder, timeout=3600):
     if stored is not None:
         return stored[0]
     value = builder()
+    if keep is not None and not keep(value):
+        return value
     try:
         _cache().set(key, (value,), timeout)
     except Exception:

@@ -10,6 +10,7 @@ Words are matched where readers expect them to be:
 The text comes from Wagtail's search index (title and the fields each page type indexes).
 """
 
+import hashlib
 import re
 from urllib.parse import quote_plus
 
@@ -29,10 +30,13 @@ from wagtail.models import get_page_models
 from wagtail.search.models import IndexEntry
 
 from site_core.navigation import public_pages
+from site_core.page_cache import remember
+from site_core.routing import find_site
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 EXCERPT_LENGTH = 240
+SEARCH_SECONDS = 600  # how long the results of a query may be remembered (a new generation ends it)
 POSTGRES_CONFIGS = {
     "en": "english",
     "nl": "dutch",
@@ -119,6 +123,26 @@ def search_pages(request, language_code, query):
     )
 
 
+def matching_ids(request, language_code, query):
+    """The ids of ``search_pages()``, remembered per cache generation.
+
+    Matching inside words reads every index entry: when many readers search for the same thing
+    (a name in the news), it is done once, until published content changes.
+    """
+    digest = hashlib.sha256(f"{language_code}\n{query}".encode()).hexdigest()
+    return remember(
+        f"search:{digest}",
+        lambda: list(search_pages(request, language_code, query).values_list("pk", flat=True)),
+        timeout=SEARCH_SECONDS,
+    )
+
+
+def pages_in_order(request, ids):
+    """The live public pages with these ids, in this order."""
+    pages = {page.pk: page for page in public_pages(request).filter(pk__in=ids)}
+    return [pages[pk] for pk in ids if pk in pages]
+
+
 def highlight(text, variants):
     """Escaped text with every searched word wrapped in <mark>."""
     words = sorted({option for options in variants for option in options}, key=len, reverse=True)
@@ -161,20 +185,21 @@ def _best_text(body, description, variants):
 
 
 def search_view(request):
+    find_site(request)  # remembered, for the links and menus of the page
     language_code = translation.get_language()
     raw = request.GET.get("q", "")
     query = clean_query(raw)
     results = None
     page_obj = None
     if query:
-        matches = search_pages(request, language_code, query)
-        paginator = Paginator(matches, RESULTS_PER_PAGE)
+        paginator = Paginator(matching_ids(request, language_code, query), RESULTS_PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
+        page_obj.object_list = pages_in_order(request, page_obj.object_list)
         variants = query_terms(query, language_code)
         body_field = _text_fields()[1]
         bodies = dict(

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from site_core import search, seo, views
+from site_core import routing, search, seo, views
 
 handler404 = "site_core.views.page_not_found"
 handler500 = "site_core.views.server_error"
@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("language/<str:language_code>/", views.choose_language, name="choose_language"),
 ]
 
@@ -37,6 +38,8 @@ if settings.SERVE_MEDIA and not settings.DEBUG:
 # Every public page lives under its language prefix: /en/, /nl/, /zh-hans/, ...
 urlpatterns += i18n_patterns(
     path("search/", search.search_view, name="search"),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, its page view routed through the cache (site_core.routing).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

@@ -1,9 +1,15 @@
 """Error pages in the reader's language, and remembering the reader's language."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect, HttpResponseServerError
+from django.http import (
+    Http404,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -41,3 +47,8 @@ def choose_language(request, language_code):
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+def favicon(request):
+    """Browsers and feed readers that ask for /favicon.ico get the site's icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

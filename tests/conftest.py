@@ -19,9 +19,11 @@ def _fresh_cache():
     """Each test's database changes are rolled back: its cached fragments must go too."""
     from django.core.cache import caches
 
-    caches["default"].clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    caches["default"].clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

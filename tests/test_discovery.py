@@ -359,12 +359,34 @@ def test_search_queries_do_not_grow_with_the_number_of_results(
     from django.db import connection as db
     from django.test.utils import CaptureQueriesContext
 
-    search(client, "en", "vigil")  # warm the fragment cache (menu, footer, languages)
+    search(client, "en", "parade")  # warm the fragment cache (menu, footer, languages)
     with CaptureQueriesContext(db) as few:
         search(client, "en", "vigil")
     with CaptureQueriesContext(db) as many:
         search(client, "en", "the")
     assert len(many) == len(few), [q["sql"][:100] for q in many.captured_queries]
+
+
+def test_a_repeated_search_is_remembered_until_content_changes(client):
+    from django.db import connection as db
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail.search.backends import get_search_backend
+
+    search(client, "en", "vigil")
+    with CaptureQueriesContext(db) as again:
+        _html, results = search(client, "en", "vigil")
+    assert results
+    assert not any("LIKE" in q["sql"] or "@@" in q["sql"] for q in again.captured_queries)
+
+    # Publishing a page that matches starts a new generation: the next search finds it.
+    page = NewsPage.objects.filter(locale__language_code="en").exclude(title__icontains="vigil")[0]
+    page.title = "Zanzibarian vigil in Oslo"
+    page.save_revision().publish()
+    get_search_backend().add(page)
+    _html, fresh = search(client, "en", "vigil")
+    assert page.get_url() in fresh
+    assert len(fresh) == len(results) + 1 or len(results) == 10
 
 
 # --- after a new reader's tour ----------------------------------------------------------------

@@ -223,3 +223,57 @@ def test_pages_carry_responsive_pictures_with_fallback_and_dimensions(client):
     listing = soup(client.get("/en/news/"))
     for img in listing.select(".post-card img"):
         assert img["loading"] == "lazy" and img["width"] and img["height"]
+
+
+class RecordingBackend:
+    """A CDN that remembers what it was asked to purge."""
+
+    purged = []
+
+    def __init__(self, params):
+        self.params = params
+
+    def purge(self, url):
+        self.purged.append(url)
+
+    def purge_batch(self, urls):
+        self.purged.extend(urls)
+
+    def invalidates_hostname(self, hostname):
+        return True
+
+
+@pytest.fixture
+def cdn(settings, page_cache):
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "tests.test_page_cache.RecordingBackend"}}
+    settings.CDN_MAX_AGE = 60
+    RecordingBackend.purged = []
+    return RecordingBackend.purged
+
+
+def test_a_cdn_may_keep_pages_a_minute_and_is_purged_on_publish(client, cdn):
+    response = client.get("/nl/")
+    assert response["Cache-Control"] == "public, max-age=0, must-revalidate, s-maxage=60"
+
+    dutch = post().get_translation(locale("nl")).specific
+    dutch.title = "Nieuwe titel"
+    dutch.save_revision().publish()
+    base = "http://localhost"
+    expected = {
+        base + dutch.url,
+        base + "/nl/nieuws/",
+        base + "/nl/nieuws/feed/",
+        base + "/nl/",
+        base + "/sitemap.xml",
+    }
+    assert expected <= {url.replace("testserver", "localhost") for url in cdn}
+    # Only what shows the Dutch post (Wagtail repeats each address under every language prefix).
+    assert not any("/news/" in url or "/about" in url for url in cdn), cdn
+
+    cdn.clear()
+    dutch.unpublish()
+    assert base + "/nl/nieuws/" in {url.replace("testserver", "localhost") for url in cdn}
+
+
+def test_without_a_cdn_pages_are_not_kept_downstream(client, page_cache):
+    assert "s-maxage" not in client.get("/nl/")["Cache-Control"]

@@ -42,3 +42,23 @@ def test_nothing_render_blocking_comes_from_another_host(client, url):
     assert all(
         "defer" in tag or "async" in tag for tag in re.findall(r"<script[^>]+src=[^>]+>", html)
     )
+
+
+@pytest.mark.parametrize("url", ["/en/", "/zh-hans/news/", "/he/"])
+def test_pages_are_sent_compressed_to_readers_who_accept_it(client, url):
+    plain = client.get(url)
+    packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"]
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content) / 2
+
+
+def test_the_site_has_an_icon_and_favicon_ico_finds_it(client):
+    html = client.get("/en/").content.decode()
+    icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', html).group(1)
+    assert client.get(icon).status_code == 200
+    redirect = client.get("/favicon.ico")
+    assert redirect.status_code == 301
+    assert redirect["Location"] == icon

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -43,6 +43,14 @@ class BasePage(Page):
 
     def get_meta_description(self):
         return self.search_description
+
+    def get_view_restrictions(self):
+        """Wagtail's, without its two queries for the pages no restriction can reach."""
+        from site_core.navigation import may_be_restricted
+
+        if self.alias_of_id is None and not may_be_restricted(self.path):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class SectionIndexPage(BasePage):

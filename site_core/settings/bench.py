@@ -1,7 +1,7 @@
 """`make bench`: production settings on a local HTTP server, plus a bare comparison view."""
 
 from site_core.settings.production import *  # noqa: F403
-from site_core.settings.production import BASE_DIR, env
+from site_core.settings.production import BASE_DIR, RENDITIONS_CACHE, env
 
 ROOT_URLCONF = "site_core.bench_urls"
 STATIC_ROOT = BASE_DIR / ".bench" / "static"
@@ -9,11 +9,24 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 
 # `make bench` measures twice: PAGE_CACHE=false (every request rendered) and PAGE_CACHE=true.
 PAGE_CACHE_ENABLED = env.PAGE_CACHE
-if not env.REDIS_URL:
+# Each measurement pass names its own cache key prefix, so it starts empty without flushing
+# anything (Redis may be shared).
+_PREFIX = env.BENCH_CACHE_PREFIX
+if env.REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env.REDIS_URL,
+            "KEY_PREFIX": _PREFIX,
+        },
+        "renditions": RENDITIONS_CACHE,
+    }
+else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(BASE_DIR / ".bench" / "cache"),
+            "LOCATION": str(BASE_DIR / ".bench" / "cache" / _PREFIX),
             "OPTIONS": {"MAX_ENTRIES": 20_000},
-        }
+        },
+        "renditions": RENDITIONS_CACHE,
     }

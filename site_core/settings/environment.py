@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
@@ -63,6 +65,20 @@ SMTP_URL = os.environ.get("SMTP_URL", "").strip()
 # Production: the full-page cache for anonymous readers (on unless set to false).
 PAGE_CACHE = _bool("PAGE_CACHE", default=True)
 
+# `make bench` only: each measurement pass's own cache key prefix (an empty cache, no flush).
+BENCH_CACHE_PREFIX = os.environ.get("BENCH_CACHE_PREFIX", "").strip() or "bench"
+
 # `make serve` only: let Django serve uploaded media (a real deployment uses the web server or
 # object storage for /media/).
 SERVE_MEDIA = _bool("SERVE_MEDIA", default=False)
+
+# Optional CDN in front of the site, purged on publish (site_core.cdn): an HTTP purge address
+# (Varnish, Squid...) or Cloudflare's API token and zone; CDN_MAX_AGE is how long it may keep a
+# page (s-maxage, seconds).
+CDN_PURGE_URL = os.environ.get("CDN_PURGE_URL", "").strip()
+CLOUDFLARE_API_TOKEN = os.environ.get("CLOUDFLARE_API_TOKEN", "").strip()
+CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "").strip()
+CDN_MAX_AGE = os.environ.get("CDN_MAX_AGE", "").strip() or "60"
+if not CDN_MAX_AGE.isdigit():
+    raise ImproperlyConfigured(f"CDN_MAX_AGE must be a number of seconds, not {CDN_MAX_AGE!r}.")
+CDN_MAX_AGE = int(CDN_MAX_AGE)

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from site_core.settings.base import *  # noqa: F403
-from site_core.settings.base import DATABASES, env, mailer
+from site_core.settings.base import DATABASES, RENDITIONS_CACHE, env, mailer
 
 if not env.SECRET_KEY:
     raise ImproperlyConfigured(
@@ -45,7 +45,23 @@ if not env.REDIS_URL:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(env.BASE_DIR / ".cache" / "django"),
             "OPTIONS": {"MAX_ENTRIES": 20_000},
-        }
+        },
+        "renditions": RENDITIONS_CACHE,
     }
 else:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# A CDN purged on publish (site_core.cdn), when one is configured.
+WAGTAILFRONTENDCACHE = {}
+if env.CDN_PURGE_URL:
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.CDN_PURGE_URL,
+    }
+if env.CLOUDFLARE_API_TOKEN and env.CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.CLOUDFLARE_API_TOKEN,
+        "ZONEID": env.CLOUDFLARE_ZONE_ID,
+    }
+CDN_MAX_AGE = env.CDN_MAX_AGE if WAGTAILFRONTENDCACHE else 0

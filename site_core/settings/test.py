@@ -4,13 +4,16 @@ import tempfile
 from pathlib import Path
 
 from site_core.settings.base import *  # noqa: F403
-from site_core.settings.base import machine_translator
+from site_core.settings.base import RENDITIONS_CACHE, machine_translator
 
 DEBUG = False
 SECRET_KEY = "test-only-key-never-used-in-production-0123456789abcdefghij"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "renditions": RENDITIONS_CACHE,
+}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="site-test-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
