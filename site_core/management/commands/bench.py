@@ -1,8 +1,11 @@
 """`make bench`: throughput and latency of real pages next to a bare Django view.
 
-Loads the demo plus --posts news posts in every language into a separate SQLite database, serves
-it with gunicorn under production settings (DEBUG off, whitenoise), and measures each page with
-wrk next to a bare view that returns the same number of bytes, in the same run.
+Loads the demo plus --posts news posts, 200 events and 20 films in every language into a
+separate SQLite database, serves it with gunicorn under production settings (DEBUG off,
+whitenoise), and measures each page with wrk next to a bare view that returns the same number
+of bytes, in the same run: once with the page cache off, once with it on. Then the home page and
+the news index again with ten times the posts (growth), and, when DATABASE_URL names PostgreSQL
+and REDIS_URL is set, the key pages on PostgreSQL + Redis.
 """
 
 import os
@@ -14,9 +17,12 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from site_core.settings import environment
 
 TARGETS = [
     ("home page", "/en/"),
@@ -24,10 +30,14 @@ TARGETS = [
     ("news page", "/en/news/bench-post-10/"),
     ("home page (zh-hans)", "/zh-hans/"),
     ("event index", "/en/events/"),
+    ("event page", "/en/events/bench-event-150/"),
     ("film index", "/en/films/"),
     ("film page", "/en/films/hard-to-believe/"),
     ("search", "/en/search/?q=persecution"),
 ]
+GROWTH_TARGETS = ["home page", "news index"]
+LIGHTHOUSE_PAGES = ["/en/", "/en/news/case-report-73-year-old-recovers/", "/he/"]
+KEY_TARGETS = ["home page", "news index", "news page", "event index", "film page", "search"]
 
 
 def _free_port():
@@ -47,6 +57,15 @@ def _latency_ms(text):
     return value
 
 
+def _postgres_bench_url(url):
+    """The address of a database beside DATABASE_URL's, named <name>_bench (never the same)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/") or "postgres"
+    return urlunsplit(parts._replace(path=f"/{name}_bench")), name
+
+
 class Command(BaseCommand):
     help = "Benchmark pages against a bare Django view under gunicorn (needs wrk)."
 
@@ -58,85 +77,216 @@ class Command(BaseCommand):
             "--cached-connections", type=int, default=32, help="wrk connections, cached pass"
         )
         parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
-        parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark database")
+        parser.add_argument(
+            "--growth",
+            type=int,
+            default=10,
+            help="posts multiplier of the growth data set (1: skip)",
+        )
+        parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark databases")
+        parser.add_argument(
+            "--no-lighthouse", dest="lighthouse", action="store_false", help="skip Lighthouse"
+        )
 
     def handle(self, *args, **options):
         if shutil.which("wrk") is None:
             raise CommandError("wrk is not installed: apt-get install wrk (make bench does this).")
         folder = settings.BASE_DIR / ".bench"
-        database = folder / "bench.sqlite3"
         if options["fresh"] and folder.exists():
             shutil.rmtree(folder)
         folder.mkdir(exist_ok=True)
-        port = _free_port()
+        self.port = _free_port()
+        self.folder = folder
+        postgres = environment.DATABASE_URL.startswith(("postgres://", "postgresql://"))
+        redis = environment.REDIS_URL
+        datasets = [("SQLite", f"sqlite:///{folder / 'bench.sqlite3'}", "", options["posts"])]
+        if options["growth"] > 1:
+            datasets.append(
+                (
+                    f"SQLite, {options['growth']}x the posts",
+                    f"sqlite:///{folder / 'bench-growth.sqlite3'}",
+                    "",
+                    options["posts"] * options["growth"],
+                )
+            )
+        if postgres and redis:
+            url, _source = _postgres_bench_url(environment.DATABASE_URL)
+            self._recreate_postgres(environment.DATABASE_URL, url, fresh=options["fresh"])
+            datasets.append(("PostgreSQL + Redis", url, redis, options["posts"]))
+        elif postgres or redis:
+            self.stdout.write(
+                "Set both DATABASE_URL (PostgreSQL) and REDIS_URL to also measure on PostgreSQL + "
+                "Redis; measuring on SQLite only."
+            )
+
+        results = {}
+        for number, (label, database, cache, posts) in enumerate(datasets, start=1):
+            self.stdout.write(f"\n== Data set {number}/{len(datasets)}: {label} ==")
+            env = self._environment(database, cache)
+            self._build(env, posts, track=number == 1)
+            if "x the posts" in label:
+                targets = [t for t in TARGETS if t[0] in GROWTH_TARGETS]
+                passes = [("uncached", "false", options["connections"])]
+            else:
+                targets = TARGETS if number == 1 else [t for t in TARGETS if t[0] in KEY_TARGETS]
+                passes = [
+                    ("uncached", "false", options["connections"]),
+                    ("cached", "true", options["cached_connections"]),
+                ]
+            for name, page_cache, connections in passes:
+                pass_options = {**options, "connections": connections, "posts": posts}
+                rows = self._pass(env, page_cache, targets, pass_options)
+                results[(label, name)] = rows
+                self._report(
+                    f"{label}, {name} (page cache {'on' if page_cache == 'true' else 'off'})",
+                    rows,
+                    pass_options,
+                )
+        self._growth_report(results, datasets, options)
+        first = self._environment(datasets[0][1], "")
+        if options["lighthouse"]:
+            self._lighthouse(first)
+        self.stdout.write("")
+        subprocess.run(
+            [sys.executable, "manage.py", "bench_overview"],
+            cwd=settings.BASE_DIR,
+            env=first,
+            check=True,
+        )
+
+    def _lighthouse(self, env):
+        """Lighthouse (mobile) on the home page, a news post and the Hebrew home, page cache on."""
+        runner = settings.BASE_DIR / "tools" / "lighthouse"
+        chromium = shutil.which("chromium")
+        if shutil.which("node") is None or chromium is None:
+            self.stdout.write("\nLighthouse skipped: it needs node and Chromium (make browser).")
+            return
+        if not (runner / "node_modules").exists():
+            self.stdout.write("\nInstalling Lighthouse (npm ci, locked versions)")
+            subprocess.run(
+                ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                cwd=runner,
+                env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"},
+                check=True,
+            )
+        self.stdout.write("\nLighthouse (Debian's Chromium, mobile preset, page cache on)")
+        server = self._serve({**env, "PAGE_CACHE": "true", "SERVE_MEDIA": "true"}, workers=2)
+        base = f"http://127.0.0.1:{self.port}"
+        try:
+            self._wait_for(base + "/en/")
+            subprocess.run(
+                ["node", str(runner / "run.mjs"), base, *LIGHTHOUSE_PAGES],
+                env={**os.environ, "CHROME_PATH": chromium},
+                check=False,
+            )
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+    def _serve(self, env, workers):
+        return subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "site_core/gunicorn.conf.py",
+                "--workers",
+                str(workers),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+                "--access-logfile",
+                "/dev/null",
+                "--max-requests",
+                "0",  # no worker recycling: its CPU time would be lost to the measurement
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
+        )
+
+    def _environment(self, database, cache):
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "site_core.settings.bench",
-            "DATABASE_URL": f"sqlite:///{database}",
-            "MEDIA_ROOT": str(folder / "media"),
+            "DATABASE_URL": database,
+            "MEDIA_ROOT": str(self.folder / "media"),
             "SECRET_KEY": secrets.token_urlsafe(64),
             "SECURE_SSL_REDIRECT": "false",
-            "BASE_URL": f"http://127.0.0.1:{port}",
+            "BASE_URL": f"http://127.0.0.1:{self.port}",
+            # Every pass starts from an empty cache: its own key prefix (nothing is flushed).
+            "BENCH_CACHE_PREFIX": f"bench-{uuid.uuid4().hex[:12]}",
         }
         env.pop("REDIS_URL", None)
+        if cache:
+            env["REDIS_URL"] = cache
+        return env
+
+    def _recreate_postgres(self, admin_url, url, fresh):
+        """Create <name>_bench beside DATABASE_URL's database (dropped first with --fresh)."""
+        import psycopg
+
+        name = url.rsplit("/", 1)[1]
+        with psycopg.connect(admin_url, autocommit=True) as connection:
+            exists = connection.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+            ).fetchone()
+            if exists and fresh:
+                connection.execute(f'DROP DATABASE "{name}"')
+                exists = None
+            if not exists:
+                connection.execute(f'CREATE DATABASE "{name}"')
+
+    def _build(self, env, posts, track):
         manage = [sys.executable, "manage.py"]
         steps = [
             ("Migrating the benchmark database", ["migrate", "--noinput", "-v0"]),
             ("Loading the demo site", ["load_demo", "--no-admin", "--no-index", "-v0"]),
             (
-                f"Loading {options['posts']} posts x every language",
-                ["load_bench_posts", "--posts", str(options["posts"])],
+                f"Loading {posts} posts, 200 events, 20 films x every language",
+                ["load_bench_posts", "--posts", str(posts)]
+                + (["--track-translations"] if track else []),
             ),
             ("Compiling translations", ["compile_translations", "-v0"]),
             ("Collecting static files", ["collectstatic", "--noinput", "-v0"]),
         ]
         for index, (label, arguments) in enumerate(steps, start=1):
-            self.stdout.write(f"[{index}/{len(steps) + 1}] {label}")
+            self.stdout.write(f"[{index}/{len(steps)}] {label}")
             subprocess.run([*manage, *arguments], cwd=settings.BASE_DIR, env=env, check=True)
 
-        self.stdout.write(f"[{len(steps) + 1}/{len(steps) + 1}] Measuring with gunicorn + wrk")
-        passes = [
-            ("uncached (page cache off)", "false", options["connections"]),
-            ("cached (page cache on)", "true", options["cached_connections"]),
-        ]
-        for label, page_cache, connections in passes:
-            shutil.rmtree(folder / "cache", ignore_errors=True)
-            server = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "-c",
-                    "site_core/gunicorn.conf.py",
-                    "--workers",
-                    str(options["workers"]),
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--log-level",
-                    "warning",
-                    "--access-logfile",
-                    "/dev/null",
-                    "--max-requests",
-                    "0",  # no worker recycling: its CPU time would be lost to the measurement
-                ],
-                cwd=settings.BASE_DIR,
-                env={**env, "PAGE_CACHE": page_cache},
-            )
-            base = f"http://127.0.0.1:{port}"
-            try:
-                self._wait_for(base + "/en/")
-                pass_options = {**options, "connections": connections}
-                targets = [*TARGETS, ("static CSS file", self._stylesheet(base))]
-                rows = [
-                    self._measure(base, name, path, pass_options, server.pid)
-                    for name, path in targets
-                ]
-            finally:
-                server.terminate()
-                server.wait(timeout=20)
-            self._report(label, rows, pass_options)
+    def _pass(self, env, page_cache, targets, options):
+        shutil.rmtree(self.folder / "cache", ignore_errors=True)
+        env = {**env, "BENCH_CACHE_PREFIX": f"bench-{uuid.uuid4().hex[:12]}"}
+        server = self._serve({**env, "PAGE_CACHE": page_cache}, options["workers"])
+        base = f"http://127.0.0.1:{self.port}"
+        try:
+            self._wait_for(base + "/en/")
+            targets = [*targets, ("static CSS file", self._stylesheet(base))]
+            return [self._measure(base, name, path, options, server.pid) for name, path in targets]
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+    def _growth_report(self, results, datasets, options):
+        growth = next((d[0] for d in datasets if "x the posts" in d[0]), None)
+        if growth is None:
+            return
+        base = {row["name"]: row for row in results[(datasets[0][0], "uncached")]}
+        grown = {row["name"]: row for row in results[(growth, "uncached")]}
         self.stdout.write("")
-        subprocess.run([*manage, "bench_overview"], cwd=settings.BASE_DIR, env=env, check=True)
+        self.stdout.write(
+            f"Growth: server CPU ms per request, uncached, {options['posts']} posts vs "
+            f"{options['posts'] * options['growth']} posts (x every language)"
+        )
+        header = f"{'page':<22}{'1x CPU':>9}{'grown CPU':>11}{'change':>9}"
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for name in GROWTH_TARGETS:
+            before, after = base[name]["page"]["cpu_ms"], grown[name]["page"]["cpu_ms"]
+            self.stdout.write(
+                f"{name:<22}{before:>9.2f}{after:>11.2f}{(after / before - 1) * 100:>+8.0f}%"
+            )
 
     def _stylesheet(self, base):
         html = self._fetch(base + "/en/").decode()
@@ -220,7 +370,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{label}: {options['workers']} gunicorn workers, wrk {options['connections']} "
             f"connections, {options['duration']} s per run, {options['posts']} posts x every "
-            "language, SQLite"
+            "language"
         )
         header = (
             f"{'page':<22}{'bytes':>8}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'CPU ms':>8}"
