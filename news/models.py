@@ -96,6 +96,48 @@ def localized_categories(categories, locale_id):
     return [translated.get(c.translation_key, c) for c in categories]
 
 
+class RememberedIds:
+    """A long ordered list of ids, remembered per cache generation in chunks of ``CHUNK``.
+
+    Behaves as a sequence for Django's Paginator (``len()`` and slices): a page of a listing
+    reads its count and the one or two chunks it needs, not the whole list.
+    """
+
+    CHUNK = 200
+
+    def __init__(self, name, queryset):
+        self.name = name
+        self.queryset = queryset  # a callable returning the ordered values_list of ids
+
+    def __len__(self):
+        return remember(f"{self.name}:count", lambda: self.queryset().count())
+
+    def count(self):
+        return len(self)
+
+    def _chunk(self, number):
+        start = number * self.CHUNK
+        return remember(
+            f"{self.name}:{number}",
+            lambda: list(self.queryset()[start : start + self.CHUNK]),
+        )
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            found = self[index : index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        start, stop, _step = index.indices(len(self))
+        if stop <= start:
+            return []
+        ids = []
+        for number in range(start // self.CHUNK, (stop - 1) // self.CHUNK + 1):
+            ids.extend(self._chunk(number))
+        offset = (start // self.CHUNK) * self.CHUNK
+        return ids[start - offset : stop - offset]
+
+
 class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """The list of news posts in one language, with filters and feeds."""
 
@@ -111,15 +153,15 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         )
 
     def listing_ids(self, request=None):
-        """Every live public post's id, newest first, read once per cache generation.
+        """Every live public post's id, newest first, read in chunks once per cache generation.
 
         Ordering the posts by date takes the database through every post of the index (the
         date is not on Wagtail's page table): remembered, a listing page costs one look-up of
-        ten posts by primary key however many posts there are.
+        ten posts by primary key, and reads one chunk of ids, however many posts there are.
         """
-        return remember(
+        return RememberedIds(
             f"news-listing:{self.pk}",
-            lambda: list(
+            lambda: (
                 public_pages(request, NewsPage)
                 .child_of(self)
                 .order_by("-date", "-pk")

@@ -12,6 +12,8 @@ responses that set cookies or are not 200, and pages that say ``Cache-Control: p
 
 import contextvars
 import logging
+import pickle
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -74,12 +76,18 @@ def generation():
     return _read_generation()
 
 
+def _first_generation():
+    """A generation no earlier one can have had (the cache may have been emptied or restarted,
+    and processes remember fragments by generation): the time in microseconds."""
+    return int(time.time() * 1_000_000)
+
+
 def _read_generation():
     try:
         value = _cache().get(GENERATION_KEY)
         if value is None:
-            _cache().add(GENERATION_KEY, 1, timeout=None)
-            value = _cache().get(GENERATION_KEY) or 1
+            _cache().add(GENERATION_KEY, _first_generation(), timeout=None)
+            value = _cache().get(GENERATION_KEY) or _first_generation()
         return value
     except Exception:  # the cache being down must never take the site down
         logger.warning("Page cache unavailable", exc_info=True)
@@ -93,8 +101,8 @@ def new_generation(**kwargs):
     try:
         try:
             _cache().incr(GENERATION_KEY)
-        except ValueError:
-            _cache().set(GENERATION_KEY, 2, timeout=None)
+        except ValueError:  # no generation yet
+            _cache().set(GENERATION_KEY, _first_generation(), timeout=None)
     except Exception:
         logger.warning("Page cache unavailable: could not invalidate", exc_info=True)
 
@@ -195,6 +203,13 @@ class PageCacheMiddleware:
         return True
 
 
+# Fragments this process has read, as (expiry, pickled value), by their full key. The key names
+# the generation, so an entry can never be stale; each use unpickles a fresh copy, so a request
+# cannot change what the next one sees. Bounded: emptied when it grows past MEMO_SIZE.
+_memo = {}
+MEMO_SIZE = 2000
+
+
 def remember(name, builder, timeout=3600, keep=None):
     """A value built once per cache generation (fragments: menus, footers, translations).
 
@@ -206,20 +221,33 @@ def remember(name, builder, timeout=3600, keep=None):
     if gen is None:
         return builder()
     key = f"fragment:{gen}:{name}"
-    try:
-        stored = _cache().get(key)
-    except Exception:
-        return builder()
-    if stored is not None:
-        return stored[0]
+    now = time.time()
+    found = _memo.get(key)
+    if found is None:
+        try:
+            found = _cache().get(key)
+        except Exception:
+            return builder()
+        if found is not None:
+            _remember_locally(key, found)
+    if found is not None and found[0] > now:
+        return pickle.loads(found[1])
     value = builder()
     if keep is not None and not keep(value):
         return value
+    entry = (now + timeout, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    _remember_locally(key, entry)
     try:
-        _cache().set(key, (value,), timeout)
+        _cache().set(key, entry, timeout)
     except Exception:
         logger.warning("Fragment cache unavailable: could not store", exc_info=True)
     return value
+
+
+def _remember_locally(key, entry):
+    if len(_memo) >= MEMO_SIZE:
+        _memo.clear()
+    _memo[key] = entry
 
 
 def warm_after_publish(sender, instance, **kwargs):

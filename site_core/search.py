@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
-from django.db.models import CharField, Exists, IntegerField, OuterRef, Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Cast
 from django.shortcuts import render
 from django.urls import reverse
@@ -102,25 +102,35 @@ def search_pages(request, language_code, query):
     if not variants:
         return pages.none()
     entries = page_entries().annotate(page_id=Cast("object_id", IntegerField()))
+    # The matching entries are looked up first, as a list of ids: joined with the pages
+    # instead, the database may work the text match out again for every page (seconds on
+    # PostgreSQL with a thousand posts).
     matched = None
     config = POSTGRES_CONFIGS.get(language_code)
     if connection.vendor == "postgresql" and config:
-        matched = _full_text_matches(entries, query, config)
-        if not pages.filter(pk__in=matched.values("page_id")).exists():
+        matched = _ids(_full_text_matches(entries, query, config))
+        if not pages.filter(pk__in=matched).exists():
             matched = None
     if matched is None:
-        matched = _substring_matches(entries, variants)
+        matched = _ids(_substring_matches(entries, variants))
     title_field = _text_fields()[0]
     title_hit = Q()
     for options in variants:
         for option in options:
             title_hit |= Q(**{f"{title_field}__icontains": option})
-    in_title = page_entries().filter(title_hit, object_id=Cast(OuterRef("pk"), CharField()))
+    in_title = _ids(entries.filter(title_hit, object_id__in=[str(pk) for pk in matched]))
     return (
-        pages.filter(pk__in=matched.values("page_id"))
-        .annotate(in_title=Exists(in_title))
+        pages.filter(pk__in=matched)
+        .annotate(
+            in_title=Case(When(pk__in=in_title, then=Value(1)), default=Value(0)),
+        )
         .order_by("-in_title", "-first_published_at", "pk")
     )
+
+
+def _ids(entries):
+    """The page ids of these index entries."""
+    return list(entries.values_list("page_id", flat=True))
 
 
 def matching_ids(request, language_code, query):

@@ -277,3 +277,18 @@ def test_a_cdn_may_keep_pages_a_minute_and_is_purged_on_publish(client, cdn):
 
 def test_without_a_cdn_pages_are_not_kept_downstream(client, page_cache):
     assert "s-maxage" not in client.get("/nl/")["Cache-Control"]
+
+
+def test_an_emptied_cache_never_brings_back_an_old_fragment():
+    """Processes keep fragments they have read, by generation: after the shared cache is emptied
+    (a Redis restart), the new generation must be one no earlier fragment was stored under."""
+    from site_core import page_cache
+
+    before = page_cache.generation()
+    assert page_cache.remember("probe", lambda: "old") == "old"
+    caches["default"].clear()
+    assert page_cache.generation() != before
+    assert page_cache.remember("probe", lambda: "new") == "new"
+    page_cache.new_generation()
+    assert page_cache.remember("probe", lambda: "newer") == "newer"
+    assert page_cache.remember("probe", lambda: "not rebuilt") == "newer"

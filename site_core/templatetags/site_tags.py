@@ -58,10 +58,13 @@ def reader_version(context, page):
     request = context["request"]
     code = current_language(as_page(context.get("page")))
     if locale_codes().get(page.locale_id) != code:
-        translated = (
-            public_pages(request)
-            .filter(translation_key=page.translation_key, locale__language_code=code)
-            .first()
+        translated = remember(
+            f"reader-version:{page.translation_key}:{code}",
+            lambda: (
+                public_pages(request)
+                .filter(translation_key=page.translation_key, locale__language_code=code)
+                .first()
+            ),
         )
         if translated is not None:
             return {"page": translated, "language": None}
