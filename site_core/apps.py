@@ -7,6 +7,7 @@ class SiteCoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from site_core import page_cache
+        from site_core import login_limits, page_cache
 
         page_cache.connect_signals()
+        login_limits.connect_signals()

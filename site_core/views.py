@@ -1,8 +1,12 @@
 """Error pages in the reader's language, and remembering the reader's language."""
 
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import (
     Http404,
+    HttpResponse,
     HttpResponsePermanentRedirect,
     HttpResponseRedirect,
     HttpResponseServerError,
@@ -18,9 +22,21 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+RETRY_AFTER_SECONDS = 30
+
+
 @requires_csrf_token
 def server_error(request):
-    # No database access here: the page must render even when the database is what failed.
+    """The error page; a friendly 503 with Retry-After when the database is unreachable.
+
+    No database access here: the page must render even when the database is what failed.
+    Django has logged the error (without the request's body) before calling this.
+    """
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.get_template("503.html").render({}), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({}))
 

@@ -35,7 +35,7 @@ if CHROMIUM is None:
         allow_module_level=True,
     )
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 
 def _free_port():
@@ -105,12 +105,27 @@ def browser():
         browser.close()
 
 
+def csp_violations(page):
+    """Collects what the Content-Security-Policy blocked on ``page`` (Chromium's console)."""
+    blocked = []
+
+    def record(message):
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            blocked.append(message.text)
+
+    page.on("console", record)
+    return blocked
+
+
 @pytest.fixture
 def page(browser):
+    """A desktop-sized page; every test fails if the Content-Security-Policy blocked anything."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    blocked = csp_violations(page)
     yield page
     context.close()
+    assert blocked == [], blocked
 
 
 def test_hebrew_layout_is_mirrored(page, base_url):
@@ -207,7 +222,7 @@ def test_editor_publishes_a_post_and_a_translator_puts_it_on_the_dutch_home_page
     page.fill("#id_title", "Vigil outside the consulate")
     page.press("#id_title", "Tab")
     page.fill("#id_summary", "Practitioners held a candlelight vigil.")
-    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    expect(page.locator("#id_slug")).not_to_have_value("")  # no eval: the admin's CSP
     page.evaluate("document.querySelector('button[name=action-publish]').click()")
     page.wait_for_url(lambda url: "/add/" not in url)
 
@@ -353,7 +368,7 @@ def test_an_information_stand_added_in_the_admin_reaches_chinese_readers_and_cal
     page.fill("#id_occurrences-0-start_time", "11:00")
     page.fill("#id_occurrences-0-end_date", day)
     page.fill("#id_occurrences-0-end_time", "15:00")
-    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    expect(page.locator("#id_slug")).not_to_have_value("")  # no eval: the admin's CSP
     page.evaluate("document.querySelector('button[name=action-publish]').click()")
     page.wait_for_url(lambda url: "/add/" not in url)
 

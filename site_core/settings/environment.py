@@ -82,3 +82,10 @@ CDN_MAX_AGE = os.environ.get("CDN_MAX_AGE", "").strip() or "60"
 if not CDN_MAX_AGE.isdigit():
     raise ImproperlyConfigured(f"CDN_MAX_AGE must be a number of seconds, not {CDN_MAX_AGE!r}.")
 CDN_MAX_AGE = int(CDN_MAX_AGE)
+
+# Reverse proxies in front of the app servers (nginx, a load balancer): 0 trusts REMOTE_ADDR,
+# N takes the address the nearest of N proxies added to X-Forwarded-For (sign-in limits).
+PROXY_COUNT = os.environ.get("PROXY_COUNT", "").strip() or "0"
+if not PROXY_COUNT.isdigit():
+    raise ImproperlyConfigured(f"PROXY_COUNT must be a whole number, not {PROXY_COUNT!r}.")
+PROXY_COUNT = int(PROXY_COUNT)
