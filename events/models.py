@@ -161,7 +161,12 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             request, events, EVENTS_PER_PAGE, _("There is no such page of events.")
         )
         if page_of_events.object_list and isinstance(page_of_events.object_list[0], int):
-            page_of_events.object_list = self.by_ids(page_of_events.object_list)
+            ids = list(page_of_events.object_list)
+            page_of_events.object_list = remember(
+                f"events-by-id:{','.join(map(str, ids))}",
+                lambda: self.by_ids(ids),
+                timeout=UPCOMING_SECONDS,
+            )
         return self.render(
             request,
             context_overrides={
@@ -342,6 +347,15 @@ class EventPage(RoutablePageMixin, BasePage):
             )
         expanded.sort(key=lambda item: item[0])
         return expanded
+
+    @property
+    def kind_label(self):
+        """``get_kind_display()`` without hashing every choice on each call (listings)."""
+        return EventKind(self.kind).label if self.kind in EventKind.values else self.kind
+
+    @property
+    def status_label(self):
+        return EventStatus(self.status).label if self.status in EventStatus.values else self.status
 
     def next_start(self, now=None):
         now = now or timezone.now()

@@ -1,11 +1,13 @@
 """Films: the documentaries, each with its facts, trailer and upcoming screenings."""
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -13,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 from site_core.blocks import video_embed_url
 from site_core.models import BasePage, SectionIndexPage
 from site_core.navigation import public_pages
+from site_core.page_cache import remember
 
 
 class AwardBlock(blocks.StructBlock):
@@ -49,8 +52,22 @@ class FilmIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["films"] = list(
-            public_pages(request, FilmPage).child_of(self).select_related("poster").order_by("path")
+        # The films with their posters' listing renditions, once per cache generation.
+        context["films"] = remember(
+            f"films:{self.pk}",
+            lambda: list(
+                public_pages(request, FilmPage)
+                .child_of(self)
+                .prefetch_related(
+                    Prefetch(
+                        "poster",
+                        queryset=get_image_model().objects.prefetch_renditions(
+                            "fill-480x270|format-webp"
+                        ),
+                    )
+                )
+                .order_by("path")
+            ),
         )
         return context
 

@@ -1,8 +1,9 @@
 """Full-page cache for anonymous readers, in the shared cache (Redis in production).
 
-A hit costs two cache reads and no SQL query. Correctness over cleverness: every change to
-published content — a page published, unpublished, moved or deleted, a snippet, an image, a
-translation, a site or privacy setting — starts a new cache *generation*, so no reader can see a
+A hit costs one cache round trip (the generation and the page together) and no SQL query.
+Correctness over cleverness: every change to published content — a page published,
+unpublished, moved or deleted, a snippet, an image, a translation, a site or privacy setting —
+starts a new cache *generation*, so no reader can see a
 page as it was before the change, in any language. (Publishing is rare next to reading; the
 cost of a change is one uncached render per page afterwards.)
 
@@ -132,8 +133,8 @@ def connect_signals():
     m2m_changed.connect(_on_change, dispatch_uid="page-cache-m2m")
 
 
-def _key(request, gen):
-    return f"page-cache:{gen}:{request.method}:{request.get_host()}:{request.get_full_path()}"
+def _key(request):
+    return f"page-cache:{request.method}:{request.get_host()}:{request.get_full_path()}"
 
 
 def _cacheable_request(request):
@@ -165,17 +166,25 @@ class PageCacheMiddleware:
     def _respond(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        gen = generation()
-        if gen is None:
-            return self.get_response(request)
-        key = _key(request, gen)
+        # One round trip for both the current generation and the page, stored with the
+        # generation it was rendered in: a hit is a page of the current generation.
+        key = _key(request)
         try:
-            cached = _cache().get(key)
+            found = _cache().get_many([GENERATION_KEY, key])
         except Exception:
-            cached = None
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        gen = found.get(GENERATION_KEY)
+        if gen is None:
+            gen = generation()
+            if gen is None:
+                return self.get_response(request)
+        _request_generation.set(gen)
+        cached = found.get(key)
+        if cached is not None and cached[0] == gen:
+            response = cached[1]
+            response["X-Page-Cache"] = "hit"
+            return response
         response = self.get_response(request)
         if self._storable(request, response):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
@@ -183,7 +192,7 @@ class PageCacheMiddleware:
                 patch_cache_control(response, s_maxage=settings.CDN_MAX_AGE)
             response["X-Page-Cache"] = "miss"
             try:
-                _cache().set(key, response, self.timeout)
+                _cache().set(key, (gen, response), self.timeout)
             except Exception:
                 logger.warning("Page cache unavailable: could not store", exc_info=True)
         return response
@@ -231,7 +240,7 @@ def remember(name, builder, timeout=3600, keep=None):
         if found is not None:
             _remember_locally(key, found)
     if found is not None and found[0] > now:
-        return pickle.loads(found[1])
+        return pickle.loads(found[1])  # nosec B301: written by this site into its own cache
     value = builder()
     if keep is not None and not keep(value):
         return value

@@ -105,9 +105,11 @@ COORDINATOR_REPORTS = {
     "site_history_results",
     "page_types_usage",
     "page_types_usage_results",
+    "aging_pages",
+    "aging_pages_results",
 }
 # Wagtail page views that only read (these must not show another language's drafts either).
-PAGE_ID_KWARGS = ("page_id", "parent_page_id")
+PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
 
 
 def _snippet_model(namespace):

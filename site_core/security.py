@@ -8,6 +8,7 @@ no framing by other sites.
 """
 
 from django.conf import settings
+from django.views.debug import SafeExceptionReporterFilter
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -40,3 +41,13 @@ class SecurityHeadersMiddleware:
             response._csp_config = settings.SECURE_CSP_ADMIN
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class NoFormBodiesFilter(SafeExceptionReporterFilter):
+    """Error reports (e-mails to admins, the debug page in production) never carry what a
+    person typed into a form: a reader's message or an editor's password stays out of them."""
+
+    def get_post_parameters(self, request):
+        if request is None:
+            return {}
+        return dict.fromkeys(request.POST, self.cleansed_substitute)

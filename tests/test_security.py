@@ -232,3 +232,20 @@ def test_weak_passwords_are_refused():
         with pytest.raises(ValidationError):
             validate_password(weak)
     validate_password("correct horse battery staple")
+
+
+def test_error_reports_never_carry_form_bodies():
+    import sys
+
+    from django.test import RequestFactory
+    from django.views.debug import ExceptionReporter
+
+    request = RequestFactory().post(
+        "/en/search/", {"message": "my home address is 12 Secret Lane", "password": "hunter2"}
+    )
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        report = ExceptionReporter(request, *sys.exc_info()).get_traceback_text()
+    assert "Secret Lane" not in report and "hunter2" not in report
+    assert "message" in report  # the field names stay, for debugging

@@ -232,6 +232,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "site_core.security.NoFormBodiesFilter"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # Content-Security-Policy (Django's own middleware). The public site runs no inline script

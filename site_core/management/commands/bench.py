@@ -87,6 +87,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-lighthouse", dest="lighthouse", action="store_false", help="skip Lighthouse"
         )
+        parser.add_argument(
+            "--load-seconds", type=int, default=60, help="load test length (0: skip it)"
+        )
+        parser.add_argument("--load-only", action="store_true", help="only the load test")
 
     def handle(self, *args, **options):
         if shutil.which("wrk") is None:
@@ -119,8 +123,12 @@ class Command(BaseCommand):
                 "Redis; measuring on SQLite only."
             )
 
+        if options["load_only"]:
+            datasets = datasets[:1]
         results = {}
         for number, (label, database, cache, posts) in enumerate(datasets, start=1):
+            if options["load_only"]:
+                break
             self.stdout.write(f"\n== Data set {number}/{len(datasets)}: {label} ==")
             env = self._environment(database, cache)
             self._build(env, posts, track=number == 1)
@@ -142,8 +150,14 @@ class Command(BaseCommand):
                     rows,
                     pass_options,
                 )
-        self._growth_report(results, datasets, options)
         first = self._environment(datasets[0][1], "")
+        if options["load_only"]:
+            self._build(first, options["posts"], track=False)
+            self._load_test(first, options)
+            return
+        self._growth_report(results, datasets, options)
+        if options["load_seconds"]:
+            self._load_test(first, options)
         if options["lighthouse"]:
             self._lighthouse(first)
         self.stdout.write("")
@@ -153,6 +167,77 @@ class Command(BaseCommand):
             env=first,
             check=True,
         )
+
+    def _load_test(self, env, options):
+        """64 connections for a minute on the cached site, one worker killed halfway."""
+        seconds, connections = options["load_seconds"] or 60, 64
+        self.stdout.write(
+            f"\nLoad test: {connections} connections for {seconds} s over {len(TARGETS)} pages, "
+            f"page cache on, {options['workers']} workers; one worker killed after {seconds // 2} s"
+        )
+        script = self.folder / "rotate.lua"
+        paths = ", ".join(f'"{path}"' for _name, path in TARGETS)
+        script.write_text(
+            f"local paths = {{{paths}}}\nlocal n = 0\n"
+            "request = function()\n  n = n + 1\n"
+            "  return wrk.format(nil, paths[(n % #paths) + 1])\nend\n"
+        )
+        server = self._serve({**env, "PAGE_CACHE": "true"}, options["workers"])
+        base = f"http://127.0.0.1:{self.port}"
+        try:
+            self._wait_for(base + "/en/")
+            for _name, path in TARGETS:
+                self._fetch(base + path)
+            load = subprocess.Popen(
+                [
+                    "wrk",
+                    "--latency",
+                    "-t",
+                    "2",
+                    "-c",
+                    str(connections),
+                    "-d",
+                    f"{seconds}s",
+                    "-s",
+                    str(script),
+                    base + "/",
+                ],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            time.sleep(seconds / 2)
+            workers = self._workers(server.pid)
+            os.kill(workers[0], 9)
+            output, _error = load.communicate(timeout=seconds + 30)
+            alive = len(self._workers(server.pid))
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+        requests = int(re.search(r"(\d+) requests in", output).group(1))
+        errors = re.search(r"Socket errors: (.*)", output)
+        non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+        rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+        p99 = _latency_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+        self.stdout.write(
+            f"{requests} requests, {rps:.0f} req/s, p99 {p99:.1f} ms; "
+            f"socket errors: {errors.group(1) if errors else 'none'}; "
+            f"error responses: {non_2xx.group(1) if non_2xx else 0}; "
+            f"killed worker {workers[0]}, {alive} workers running at the end"
+        )
+
+    @staticmethod
+    def _workers(master_pid):
+        found = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as handle:
+                        fields = handle.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == master_pid:
+                    found.append(int(entry))
+        return sorted(found)
 
     def _lighthouse(self, env):
         """Lighthouse (mobile) on the home page, a news post and the Hebrew home, page cache on."""
@@ -311,14 +396,14 @@ class Command(BaseCommand):
     def _wait_for(self, url):
         for _ in range(300):
             try:
-                urllib.request.urlopen(url, timeout=2)
+                urllib.request.urlopen(url, timeout=2)  # nosec B310: http://127.0.0.1 only
                 return
             except OSError:
                 time.sleep(0.1)
         raise CommandError(f"gunicorn did not answer at {url}")
 
     def _fetch(self, url):
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(url, timeout=10) as response:  # nosec B310: local server
             if response.status != 200:
                 raise CommandError(f"{url} answered {response.status}")
             return response.read()

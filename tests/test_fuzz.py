@@ -1,0 +1,120 @@
+"""Hostile input on every public route (hypothesis): never a 5xx, and anything reflected escaped."""
+
+from urllib.parse import quote, urlencode
+
+from django.conf import settings
+
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+pytestmark = pytest.mark.django_db
+
+EVIL = '<x-evil a="1">'
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+ROUTES = [
+    "",
+    "news/",
+    "news/feed/",
+    "news/category/persecution/feed/",
+    "events/",
+    "events/ics/",
+    "films/",
+    "search/",
+    "about/",
+    "nieuws/",
+]
+PARAMETERS = [
+    "page",
+    "q",
+    "category",
+    "tag",
+    "year",
+    "kind",
+    "country",
+    "city",
+    "month",
+    "when",
+    "untranslated",
+    "next",
+]
+
+hostile_text = st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(
+        [
+            EVIL,
+            "-1",
+            "0",
+            "99999999999999999999",
+            "1e9",
+            "2026-13",
+            "0000-00",
+            "../../etc/passwd",
+            "%00",
+            "' OR 1=1 --",
+            "\u202e\u05d0",
+            "迫害" * 40,
+            "x" * 5000,
+            "past",
+            "javascript:alert(1)",
+        ]
+    ),
+    st.text(max_size=20).map(lambda text: text + EVIL),
+)
+
+fuzz = hypothesis_settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def check(response):
+    assert response.status_code < 500, response.status_code
+    if response.get("Content-Type", "").startswith(("text/html", "application/rss", "text/xml")):
+        assert EVIL not in response.content.decode(errors="replace")
+
+
+@fuzz
+@given(
+    language=st.one_of(st.sampled_from(LANGUAGES), hostile_text),
+    route=st.sampled_from(ROUTES),
+    params=st.dictionaries(st.sampled_from(PARAMETERS), hostile_text, max_size=4),
+)
+def test_public_routes_survive_hostile_query_strings(client, language, route, params):
+    path = f"/{quote(language, safe='')}/{route}"
+    check(client.get(path + ("?" + urlencode(params) if params else "")))
+
+
+@fuzz
+@given(segments=st.lists(hostile_text, min_size=1, max_size=4), language=st.sampled_from(LANGUAGES))
+def test_any_path_is_an_answer_not_an_error(client, segments, language):
+    path = "/" + "/".join(quote(segment, safe="") for segment in [language, *segments]) + "/"
+    check(client.get(path))
+    check(client.get(path.rstrip("/")))
+
+
+@fuzz
+@given(header=hostile_text, cookie=hostile_text)
+def test_language_headers_and_cookies_cannot_break_the_front_door(client, header, cookie):
+    # What can travel in an HTTP header: latin-1 text on one line.
+    def header_safe(text):
+        return (
+            text.encode("latin-1", "ignore").decode("latin-1").replace("\n", " ").replace("\r", " ")
+        )
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = header_safe(cookie)
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=header_safe(header))
+    assert response.status_code in (301, 302)
+    assert response["Location"].startswith(tuple(f"/{code}/" for code in LANGUAGES))
+
+
+@fuzz
+@given(next_url=hostile_text, language=st.one_of(st.sampled_from(LANGUAGES), hostile_text))
+def test_choosing_a_language_never_leaves_the_site(client, next_url, language):
+    response = client.get(f"/language/{quote(language, safe='')}/", {"next": next_url})
+    assert response.status_code in (302, 404)
+    if response.status_code == 302:
+        assert response["Location"].startswith("/") and not response["Location"].startswith("//")

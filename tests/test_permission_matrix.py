@@ -1,0 +1,144 @@
+"""Every admin address, for every role, answers what tests/admin_permissions.json says.
+
+The addresses come from the URLconf itself (each pattern filled in with a Hebrew post, the
+Hebrew footer, a Hebrew category...: objects a Dutch translator must not touch), so a new admin
+page fails this test until someone has looked at who can open it and recorded the answer:
+
+    UPDATE_PERMISSION_MATRIX=1 pytest tests/test_permission_matrix.py   # then review the diff
+
+GET for every role; POST (with no form data) for anonymous visitors, who must never get
+further than the sign-in page. Translators' POSTs are in test_translators.py.
+"""
+
+import json
+import os
+import re
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import URLResolver, get_resolver
+
+import pytest
+
+from news.models import NewsCategory, NewsPage
+from site_core.models import Footer
+
+pytestmark = pytest.mark.django_db
+
+EXPECTED = Path(__file__).with_name("admin_permissions.json")
+ROLES = ["anonymous", "translator-nl", "translator-he", "reviewer-nl", "editor"]
+# What anyone may open: signing in, resetting a password, the admin's icons and translations.
+PUBLIC_ADMIN_PAGES = {
+    "admin/login/",
+    "admin/password_reset/",
+    "admin/password_reset/done/",
+    "admin/password_reset/confirm/<uidb64>/<token>/",
+    "admin/password_reset/complete/",
+    "admin/sprite/",
+    "admin/jsi18n/",
+}
+ARGUMENT = re.compile(r"<(?:(\w+):)?(\w+)>")
+
+
+def admin_patterns():
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, route)
+            else:
+                yield route
+
+    return sorted(
+        {route for route in walk(get_resolver().url_patterns, "") if route.startswith("admin/")}
+    )
+
+
+def concrete(route, objects):
+    def fill(match):
+        converter, name = match.group(1) or "str", match.group(2)
+        if name in objects:
+            return str(objects[name])
+        if converter == "int" or name in ("pk", "id", "object_id", "page_id"):
+            return str(objects["pk"])
+        return "x"
+
+    def fill_group(match):
+        name, pattern = match.group(1), match.group(2)
+        if name in objects:
+            return str(objects[name])
+        words = [part for part in pattern.split("|") if part.isalpha()]
+        if words:  # revision_id_a: live|earliest|\d+ -> "earliest"
+            return words[-1]
+        return str(objects["pk"])
+
+    path = re.sub(r"\(\?P<(\w+)>([^)]*)\)", fill_group, route)  # regular expressions first
+    path = ARGUMENT.sub(fill, path).replace("^", "").replace("$", "")
+    return "/" + path.replace("\\.", ".")
+
+
+def outcome(response):
+    status = response.status_code
+    if status in (301, 302):
+        location = response["Location"]
+        if "login" in location:
+            return "login"
+        return "redirect"
+    if 200 <= status < 300:
+        return "200"
+    return str(status)
+
+
+@pytest.fixture
+def objects():
+    post = NewsPage.objects.filter(locale__language_code="he").order_by("path").first()
+    return {
+        "pk": post.pk,
+        "parent_page_id": post.get_parent().pk,
+        "app_label": "news",
+        "model_name": "newscategory",
+        "snippet_pk": NewsCategory.objects.filter(locale__language_code="he").first().pk,
+        "footer": Footer.objects.filter(locale__language_code="he").first().pk,
+        "action_name": "publish",
+        "content_type_app_name": "news",
+        "content_type_model_name": "newspage",
+    }
+
+
+def client_for(role):
+    client = Client(raise_request_exception=False)
+    if role != "anonymous":
+        client.force_login(get_user_model().objects.get(username=role))
+    return client
+
+
+def test_every_admin_address_answers_each_role_as_recorded(objects):
+    actual = {}
+    clients = {role: client_for(role) for role in ROLES}
+    for route in admin_patterns():
+        url = concrete(route, objects)
+        row = {
+            role: "signs out"
+            if route == "admin/logout/" and role != "anonymous"
+            else outcome(clients[role].get(url))
+            for role in ROLES
+        }
+        row["anonymous POST"] = outcome(clients["anonymous"].post(url))
+        actual[route] = row
+    if os.environ.get("UPDATE_PERMISSION_MATRIX"):
+        EXPECTED.write_text(json.dumps(actual, indent=1, ensure_ascii=False) + "\n")
+    expected = json.loads(EXPECTED.read_text())
+    new = sorted(set(actual) - set(expected))
+    assert new == [], "new admin addresses: review who may open them and record the answers"
+    changed = {
+        route: (expected[route], row) for route, row in actual.items() if expected[route] != row
+    }
+    assert changed == {}
+    # Whatever else changes, these never do: anonymous visitors get no further than sign-in.
+    for route, row in actual.items():
+        if route not in PUBLIC_ADMIN_PAGES:
+            assert row["anonymous"] in ("login", "404", "405"), route
+            assert row["anonymous POST"] in ("login", "404", "405"), route
+        if route != "admin/failwhale/":  # Wagtail's page for trying out the error page
+            assert "500" not in row.values(), route
