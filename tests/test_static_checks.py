@@ -63,6 +63,8 @@ def test_no_secret_is_committed():
     found = []
     for name in tracked:
         path = ROOT / name
+        if path == Path(__file__):  # its own samples, in test_the_secret_scan_would_catch_a_secret
+            continue
         if path.suffix in {".png", ".jpg", ".webp", ".mo", ".gz", ".lock"} or not path.is_file():
             continue
         text = path.read_text(errors="ignore")
