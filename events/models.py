@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from site_core.blocks import BodyBlock
 from site_core.models import BasePage, SectionIndexPage, paginate
-from site_core.navigation import public_pages
+from site_core.navigation import in_order, public_pages
 from site_core.page_cache import remember
 
 EVENTS_PER_PAGE = 10
@@ -83,10 +83,8 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     @staticmethod
     def by_ids(ids):
         """The events with these ids, in this order, with their dates."""
-        ids = list(ids)
-        events = EventPage.objects.filter(pk__in=ids).prefetch_related("occurrences")
-        events = {event.pk: event for event in events.select_related("locale")}
-        return [events[pk] for pk in ids if pk in events]
+        events = EventPage.objects.select_related("locale").prefetch_related("occurrences")
+        return in_order(events, ids)
 
     def past(self, request=None, now=None):
         now = now or timezone.now()

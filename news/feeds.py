@@ -5,7 +5,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from news.models import NewsPage, localized_categories
-from site_core.navigation import bcp47, public_pages
+from site_core.navigation import bcp47, in_order, public_pages
 
 FEED_LENGTH = 20
 
@@ -43,10 +43,8 @@ class NewsFeed(Feed):
     def items(self, obj):
         if obj["category"] is None:
             ids = obj["index"].listing_ids(self.request)[:FEED_LENGTH]
-            posts = NewsPage.objects.filter(pk__in=ids).select_related("locale")
-            posts = posts.prefetch_related("categories")
-            by_id = {post.pk: post for post in posts}
-            items = [by_id[pk] for pk in ids if pk in by_id]
+            posts = NewsPage.objects.select_related("locale").prefetch_related("categories")
+            items = in_order(posts, ids)
         else:
             posts = public_pages(self.request, NewsPage).child_of(obj["index"])
             posts = posts.filter(categories__slug=obj["category"].slug)

@@ -23,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from site_core.blocks import BodyBlock
 from site_core.models import BasePage, SectionIndexPage, paginate
-from site_core.navigation import public_pages
+from site_core.navigation import in_order, public_pages
 from site_core.page_cache import remember
 
 POSTS_PER_PAGE = 10
@@ -172,9 +172,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     @staticmethod
     def posts_in_order(ids):
         """The posts with these ids, in this order, with their listing images."""
-        posts = with_listing_images(NewsPage.objects.filter(pk__in=ids).select_related("locale"))
-        by_id = {post.pk: post for post in posts}
-        return [by_id[pk] for pk in ids if pk in by_id]
+        return in_order(with_listing_images(NewsPage.objects.select_related("locale")), ids)
 
     def year_span(self, request=None):
         """The years with posts, newest first (per cache generation)."""

@@ -90,6 +90,13 @@ def may_be_restricted(path):
     return path.startswith(prefixes) if prefixes else False
 
 
+def in_order(queryset, ids):
+    """The rows of ``queryset`` with these ids, in the order of ``ids`` (remembered listings)."""
+    ids = list(ids)
+    found = {row.pk: row for row in queryset.filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
 def public_pages(request=None, model=Page):
     """Live pages (of ``model``) outside private sections."""
     return model.objects.live().exclude(private_q(request)).select_related("locale")

@@ -29,7 +29,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import get_page_models
 from wagtail.search.models import IndexEntry
 
-from site_core.navigation import public_pages
+from site_core.navigation import in_order, public_pages
 from site_core.page_cache import remember
 from site_core.routing import find_site
 
@@ -149,8 +149,7 @@ def matching_ids(request, language_code, query):
 
 def pages_in_order(request, ids):
     """The live public pages with these ids, in this order."""
-    pages = {page.pk: page for page in public_pages(request).filter(pk__in=ids)}
-    return [pages[pk] for pk in ids if pk in pages]
+    return in_order(public_pages(request), ids)
 
 
 def highlight(text, variants):

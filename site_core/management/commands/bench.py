@@ -57,6 +57,22 @@ def _latency_ms(text):
     return value
 
 
+def _children(master_pid):
+    """(pid, user ticks, system ticks) of each process whose parent is ``master_pid``."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master_pid:  # ppid
+            found.append((int(entry), int(fields[11]), int(fields[12])))
+    return found
+
+
 def _postgres_bench_url(url):
     """The address of a database beside DATABASE_URL's, named <name>_bench (never the same)."""
     from urllib.parse import urlsplit, urlunsplit
@@ -227,17 +243,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def _workers(master_pid):
-        found = []
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    with open(f"/proc/{entry}/stat") as handle:
-                        fields = handle.read().rsplit(")", 1)[1].split()
-                except OSError:
-                    continue
-                if int(fields[1]) == master_pid:
-                    found.append(int(entry))
-        return sorted(found)
+        return sorted(pid for pid, _utime, _stime in _children(master_pid))
 
     def _lighthouse(self, env):
         """Lighthouse (mobile) on the home page, a news post and the Hebrew home, page cache on."""
@@ -380,18 +386,7 @@ class Command(BaseCommand):
     @staticmethod
     def _cpu_ticks(master_pid):
         """User + system CPU ticks of the gunicorn master's workers."""
-        total = 0
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry}/stat") as handle:
-                    fields = handle.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == master_pid:  # ppid
-                total += int(fields[11]) + int(fields[12])  # utime + stime
-        return total
+        return sum(utime + stime for _pid, utime, stime in _children(master_pid))
 
     def _wait_for(self, url):
         for _ in range(300):
