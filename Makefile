@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 		echo $$p; break; fi; done)
 
 .PHONY: help run serve serve-dev setup install install-dev migrate messages static demo test lint format \
-	check-deploy browser lock clean messages-update bench
+	check-deploy browser axe lock clean messages-update bench
 
 help:
 	@echo "make run    set up everything (virtualenv, packages, database, translations, demo) and serve on http://127.0.0.1:$(PORT)"
@@ -86,6 +86,17 @@ browser:
 			echo "The browser tests need Chromium: sudo apt-get install chromium fonts-noto-cjk"; \
 		fi; fi
 
+# axe-core for the accessibility tests, at the version locked in tools/axe (npm registry).
+AXE := tools/axe/node_modules/axe-core/axe.min.js
+$(AXE): tools/axe/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tools/axe --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "The accessibility tests need Node.js and npm for axe-core: sudo apt-get install nodejs npm"; \
+	fi
+
+axe: $(AXE)
+
 # Refresh every locale/<lang>/LC_MESSAGES/django.po from the code and templates (needs gettext).
 messages-update: install
 	$(MANAGE) makemessages $(addprefix -l ,$(notdir $(wildcard locale/*))) --no-location --no-obsolete -i staticfiles -i media
@@ -103,7 +114,7 @@ format: install-dev
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-test: install-dev browser
+test: install-dev browser axe
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	DJANGO_SETTINGS_MODULE=site_core.settings.test $(MANAGE) makemigrations --check --dry-run
@@ -121,4 +132,4 @@ lock: install-dev
 		--no-emit-index-url --no-emit-find-links --extra dev -o requirements-dev.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles tools/*/node_modules

@@ -172,6 +172,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
                 "paginator": paginator,
                 "archive": archive,
                 "filters": filters,
+                "selected": narrowed,
                 "has_filters": bool(filters),
                 "now": now,
                 **self.filter_options(request),

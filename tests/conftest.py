@@ -6,6 +6,8 @@ from django.utils import translation
 
 import pytest
 
+pytest_plugins = ["tests.browser"]
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
