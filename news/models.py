@@ -18,7 +18,6 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from site_core.blocks import BodyBlock
@@ -35,7 +34,6 @@ LISTING_RENDITIONS = [
 ]
 
 
-@register_snippet
 class NewsCategory(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """A subject that news posts are filed under, named in each language.
 

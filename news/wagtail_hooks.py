@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.models import register_snippet
 
-from news.models import NewsPage
+from news.models import NewsCategory, NewsPage
+from site_core.snippet_views import SiteSnippetViewSet
 
 
 class NewsPageListingViewSet(PageListingViewSet):
@@ -25,3 +27,6 @@ class NewsPageListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_news_listing():
     return NewsPageListingViewSet("news_pages")
+
+
+register_snippet(NewsCategory, viewset=SiteSnippetViewSet)

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from site_core import routing, search, seo, views
 
+handler400 = "site_core.views.bad_request"
 handler404 = "site_core.views.page_not_found"
 handler500 = "site_core.views.server_error"
 

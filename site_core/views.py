@@ -22,6 +22,13 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def bad_request(request, exception=None):
+    """A request that could not be understood (an incomplete form, a bad header): 400."""
+    response = HttpResponse(loader.get_template("400.html").render({}), status=400)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 RETRY_AFTER_SECONDS = 30
 
 

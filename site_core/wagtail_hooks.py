@@ -5,9 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from site_core import translation_review
+from site_core.models import Footer
 from site_core.permissions import can_publish_locale, editable_locale_ids
+from site_core.snippet_views import SiteSnippetViewSet
 from site_core.translation_overview import TranslationOverviewView
 
 
@@ -72,3 +75,6 @@ def convert_to_alias_is_for_reviewers(menu_items, request, context):
     page = context.get("page")
     if page is not None and not can_publish_locale(request.user, page.locale_id):
         menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+register_snippet(Footer, viewset=SiteSnippetViewSet)

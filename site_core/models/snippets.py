@@ -8,7 +8,6 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
-from wagtail.snippets.models import register_snippet
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -22,7 +21,6 @@ class SocialLinkBlock(blocks.StructBlock):
         label = _("Social link")
 
 
-@register_snippet
 class Footer(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """The footer of every page in one language: contact details and social links.
 

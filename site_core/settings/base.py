@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it sees a view's error first: an incomplete form is a 400, not a 500.
+    "site_core.middleware.IncompleteFormMiddleware",
 ]
 
 ROOT_URLCONF = "site_core.urls"
