@@ -381,3 +381,17 @@ def test_escape_closes_the_language_menu_and_returns_focus(page, base_url):
     page.keyboard.press("Escape")
     assert page.locator(".language-switcher details").get_attribute("open") is None
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+
+
+@pytest.mark.parametrize("language", ["en", "he"])
+def test_news_cards_put_the_text_beside_their_picture(page, base_url, language):
+    page.goto(f"{base_url}/{language}/news/")
+    card = page.locator(".post-card:has(img)").first
+    image = card.locator("img").bounding_box()
+    for part in [".post-card__title", ".post-card__summary", ".post-time"]:
+        text = card.locator(part).bounding_box()
+        if language == "he":  # the picture on the right, the text to its left
+            assert text["x"] + text["width"] <= image["x"], part
+        else:
+            assert text["x"] >= image["x"] + image["width"], part
+        assert text["y"] < image["y"] + image["height"], part  # beside it, not below

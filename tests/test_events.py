@@ -91,6 +91,22 @@ def test_past_events_are_an_archive_newest_first(client):
     ]
 
 
+def test_past_events_show_the_day_they_took_place(client):
+    from datetime import date
+
+    page = soup(client.get("/en/events/?when=past"))
+    days = [time["datetime"][:10] for time in page.select(".event-card__when time")]
+    assert len(days) == len(page.select(".event-card"))
+    assert all(date.fromisoformat(day) < date.today() for day in days)
+    assert days == sorted(days, reverse=True)
+
+
+def test_an_empty_filter_of_the_archive_leads_back_to_all_past_events(client):
+    page = soup(client.get("/en/events/?when=past&kind=art_exhibition&city=Nowhere"))
+    links = [a["href"] for a in page.select(".empty-state a, .filters__active a")]
+    assert links and set(links) == {"/en/events/?when=past"}
+
+
 def test_cancelled_event_is_listed_with_its_status(client):
     card = soup(client.get("/en/events/")).select_one(".event-card--cancelled")
     assert card.select_one(".status").get_text() == "Cancelled"

@@ -63,6 +63,13 @@ def test_category_filter_lists_only_that_category_and_links_back(client):
     assert active.a["href"] == "/en/news/"
 
 
+def test_two_filters_at_once_are_named_apart(client):
+    year = NewsPage.objects.get(locale__language_code="en", categories__slug="health").date.year
+    response = client.get(f"/en/news/?category=health&year={year}")
+    active = " ".join(soup(response).select_one(".filters__active").get_text().split())
+    assert active == f"Posts in “Health and wellness” · Posts from {year} · Show all posts"
+
+
 @pytest.mark.parametrize(
     "query",
     [

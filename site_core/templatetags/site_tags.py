@@ -335,12 +335,17 @@ def jsonld_script(data):
 
 @register.simple_tag(takes_context=True)
 def event_next_date(context, event):
-    """An event's next (or current) date as {start, all_day}, as of the listing's ``now``."""
+    """An event's next (or current) date as {start, all_day}, as of the listing's ``now``.
+
+    A past event (the archive) has its last date instead.
+    """
     now = context.get("now") or timezone.now()
+    last = None
     for start, end, occurrence in event.dates():
+        last = {"start": start, "all_day": occurrence.all_day}
         if end >= now:
-            return {"start": start, "all_day": occurrence.all_day}
-    return None
+            return last
+    return last
 
 
 EVENT_STATUS = {
