@@ -2,11 +2,17 @@
 
 import json
 import os
+import secrets
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import connection
+
+import pytest
 
 ROOT = Path(settings.BASE_DIR)
 
@@ -38,17 +44,51 @@ def files(folder):
     return {p.relative_to(folder) for p in folder.rglob("*") if p.is_file()}
 
 
-def test_the_demo_site_round_trips_through_a_portable_backup(tmp_path):
-    site = environment(tmp_path, "site")
+# Where PostgreSQL listens on every machine of this project (the suite's DATABASE_URL, when the
+# suite itself runs on PostgreSQL).
+POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def postgres_server():
+    if connection.vendor == "postgresql":
+        settings_db = settings.DATABASES["default"]
+        user, host, port = settings_db["USER"], settings_db["HOST"], settings_db["PORT"]
+        return f"postgres://{user}@{host}:{port or 5432}"
+    return POSTGRES.rsplit("/", 1)[0]
+
+
+@contextmanager
+def postgres_databases(*names):
+    """Throwaway PostgreSQL databases on the suite's server; dropped afterwards."""
+    import psycopg
+
+    server = postgres_server()
+    try:
+        admin = psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as error:
+        pytest.skip(f"PostgreSQL is not reachable at {urlsplit(server).netloc}: {error}")
+    suffix = secrets.token_hex(4)
+    databases = [f"backup_test_{name}_{suffix}" for name in names]
+    try:
+        for database in databases:
+            admin.execute(f'CREATE DATABASE "{database}"')
+        yield [f"{server}/{database}" for database in databases]
+    finally:
+        for database in databases:
+            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        admin.close()
+
+
+def round_trip(tmp_path, site, fresh, *backup_options):
+    """Demo site into ``site``, backed up, restored into ``fresh``: the counts must agree."""
     manage(site, "migrate", "--noinput", "-v0")
     manage(site, "load_demo", "--no-admin", "-v0")
-    output = manage(site, "backup", str(tmp_path / "backup"))
+    output = manage(site, "backup", str(tmp_path / "backup"), *backup_options)
     assert "Backup in" in output
     manifest = json.loads((tmp_path / "backup" / "manifest.json").read_text())
     counts = manifest["counts"]
     assert counts["pages"] > 100 and counts["revisions"] > 100 and counts["translations"] > 10
 
-    fresh = environment(tmp_path, "fresh")
     output = manage(fresh, "restore", str(tmp_path / "backup"))
     assert "Restored in" in output  # the command compares every count with the manifest
     restored = json.loads(
@@ -68,6 +108,32 @@ def test_the_demo_site_round_trips_through_a_portable_backup(tmp_path):
         f"print(*[c.get(u).status_code for u in {urls}])"
     )
     assert manage(fresh, "shell", "-c", check).splitlines()[-1].split() == ["200"] * 4
+
+
+def test_the_demo_site_round_trips_through_a_portable_backup(tmp_path):
+    round_trip(tmp_path, environment(tmp_path, "site"), environment(tmp_path, "fresh"))
+
+
+def test_the_demo_site_round_trips_through_a_postgresql_backup(tmp_path):
+    """pg_dump of one PostgreSQL database, pg_restore into another: the same site."""
+    with postgres_databases("site", "fresh") as (site_url, fresh_url):
+        site = {**environment(tmp_path, "site"), "DATABASE_URL": site_url}
+        fresh = {**environment(tmp_path, "fresh"), "DATABASE_URL": fresh_url}
+        round_trip(tmp_path, site, fresh, "--format", "postgres")
+        assert (tmp_path / "backup" / "database.dump").stat().st_size > 100_000
+
+
+def test_a_postgresql_backup_needs_postgresql(tmp_path):
+    site = environment(tmp_path, "site")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "backup", str(tmp_path / "b"), "--format", "postgres"],
+        cwd=ROOT,
+        env=site,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "--format postgres needs DATABASE_URL to name PostgreSQL" in result.stderr
 
 
 def test_backup_and_restore_refuse_what_would_lose_data(tmp_path):
