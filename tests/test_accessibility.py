@@ -122,6 +122,9 @@ def axe_violations(page):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_axe_finds_nothing_on_any_kind_of_page(page, base_url, language):
+    """And, on the way, no page asks another host for anything (readers' privacy)."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
     checked, problems = [], {}
     for path in pages_to_check(base_url, language):
         response = page.goto(base_url + path)
@@ -132,6 +135,8 @@ def test_axe_finds_nothing_on_any_kind_of_page(page, base_url, language):
             problems[path] = found
     assert len(checked) == len(TEMPLATES) + 8
     assert problems == {}
+    assert len(requested) > len(checked)  # pages, styles, images...
+    assert [url for url in requested if not url.startswith(base_url)] == []
 
 
 def test_axe_checks_really_run(page, base_url):

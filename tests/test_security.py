@@ -249,3 +249,26 @@ def test_error_reports_never_carry_form_bodies():
         report = ExceptionReporter(request, *sys.exc_info()).get_traceback_text()
     assert "Secret Lane" not in report and "hunter2" not in report
     assert "message" in report  # the field names stay, for debugging
+
+
+def test_logs_never_carry_client_addresses(editor, caplog):
+    """Readers' privacy: neither the access log nor Django's own log lines name an address."""
+    import logging
+    from pathlib import Path
+
+    caplog.set_level(logging.DEBUG)
+    address = "203.0.113.77"
+    client = Client(REMOTE_ADDR=address, HTTP_X_FORWARDED_FOR=address)
+    client.get("/en/no-such-page/")  # a 404 is logged
+    client.get("/en/search/?q=" + "x" * 300)
+    for _ in range(6):  # failures, then a 429
+        client.post("/admin/login/", {"username": "chief-editor", "password": "wrong-guess"})
+    assert caplog.records, "nothing was logged: the test would prove nothing"
+    assert address not in caplog.text
+    gunicorn = (Path(settings.BASE_DIR) / "site_core" / "gunicorn.conf.py").read_text()
+    access_format = next(
+        line for line in gunicorn.splitlines() if line.startswith("access_log_format")
+    )
+    # %(h)s is the remote address; {x-forwarded-for}i and {x-real-ip}i would be the reader's.
+    for directive in ("%(h)s", "forwarded", "real-ip", "%(u)s"):
+        assert directive not in access_format.lower()
