@@ -331,7 +331,11 @@ class Command(BaseCommand):
 
     def _build(self, env, posts, track):
         manage = [sys.executable, "manage.py"]
+        # Static files and translations first: publishing the demo renders pages, which need
+        # the production manifest of static files.
         steps = [
+            ("Compiling translations", ["compile_translations", "-v0"]),
+            ("Collecting static files", ["collectstatic", "--noinput", "-v0"]),
             ("Migrating the benchmark database", ["migrate", "--noinput", "-v0"]),
             ("Loading the demo site", ["load_demo", "--no-admin", "--no-index", "-v0"]),
             (
@@ -339,8 +343,6 @@ class Command(BaseCommand):
                 ["load_bench_posts", "--posts", str(posts)]
                 + (["--track-translations"] if track else []),
             ),
-            ("Compiling translations", ["compile_translations", "-v0"]),
-            ("Collecting static files", ["collectstatic", "--noinput", "-v0"]),
         ]
         for index, (label, arguments) in enumerate(steps, start=1):
             self.stdout.write(f"[{index}/{len(steps)}] {label}")
