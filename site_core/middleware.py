@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from site_core import routing
+from site_core.views import bad_request
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +128,4 @@ class IncompleteFormMiddleware:
         if request.method != "POST" or not is_incomplete_form(exception):
             return None
         logger.warning("Incomplete form posted to %s", request.path, exc_info=exception)
-        from site_core.views import bad_request
-
         return bad_request(request, exception)
