@@ -7,7 +7,11 @@ class SiteCoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from site_core import login_limits, page_cache
+        from site_core import images, page_cache, rich_text
 
+        images.guard_renditions()  # an image that cannot be decoded shows as missing, not a 500
         page_cache.connect_signals()
-        login_limits.connect_signals()
+        rich_text.connect_signals()
+        # The translation sync and review-team receivers must listen in every process (commands,
+        # workers), not only once the admin's hooks are loaded.
+        from site_core import translation_review  # noqa: F401

@@ -8,6 +8,9 @@
   that language.
 - A workflow "<language> review" on each translated language's home page: one task, approved by
   that language's reviewers (who alone are notified).
+- A language with no active reviewer is never a dead end: the Editors stand in (they approve its
+  task, are notified and may publish in it) until it has one (``apply_review_fallback``, run by
+  ``setup_roles`` and whenever someone joins or leaves a group).
 
 ``setup_roles`` applies this; running it again repairs drift and adds new languages.
 """
@@ -15,8 +18,11 @@
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 from django.utils.translation import get_language_info
 
 from wagtail.models import (
@@ -38,6 +44,9 @@ TRANSLATORS = "Translators – {language}"
 REVIEWERS = "Reviewers – {language}"
 WORKFLOW = "{language} review"
 TASK = "Approval by {language} reviewers"
+
+# Who reviews a language (``review_team``): its reviewers, else the editors, else administrators.
+TEAM_REVIEWERS, TEAM_EDITORS, TEAM_ADMINISTRATORS = "reviewers", "editors", "administrators"
 
 TRANSLATABLE_SNIPPETS = ("site_core.footer", "news.newscategory")
 
@@ -191,7 +200,6 @@ def setup_roles(progress=None) -> Report:
         ),
         report,
     )
-    _set_page_permissions(editors, source_home, EDITOR_PAGE_PERMISSIONS)
     _set_collection_permissions(editors, (*collections, "change_image", "change_document"))
     say(report.lines[-1])
 
@@ -223,4 +231,98 @@ def setup_roles(progress=None) -> Report:
         _set_collection_permissions(reviewers, ("choose_image", "choose_document"))
         _workflow(code, home, reviewers, report)
         say(f"{language_name(code)}: translators, reviewers and review workflow ready")
+    for code in apply_review_fallback():
+        report.add(f"{language_name(code)} has no reviewer: the editors review it")
+        say(report.lines[-1])
+    require_two_factor(report)
     return report
+
+
+# --- languages without a reviewer -------------------------------------------------------------
+
+
+def _active_members(group_name):
+    return get_user_model().objects.filter(groups__name=group_name, is_active=True).distinct()
+
+
+def review_team(code):
+    """Who reviews a language now: (users, one of the ``TEAM_*`` names).
+
+    Its reviewers; when it has none, the editors; when there are none either, the administrators.
+    """
+    reviewers = _active_members(reviewer_group_name(code))
+    if reviewers.exists():
+        return list(reviewers), TEAM_REVIEWERS
+    editors = _active_members(EDITORS)
+    if editors.exists():
+        return list(editors), TEAM_EDITORS
+    return list(get_user_model().objects.filter(is_superuser=True, is_active=True)), (
+        TEAM_ADMINISTRATORS
+    )
+
+
+@transaction.atomic
+def apply_review_fallback():
+    """Editors stand in for the reviewers of every language that has no active reviewer.
+
+    They join its review task (so they are notified and may approve) and get the reviewers' page
+    permissions in its tree (so they may open, approve and publish what they review); both are
+    taken back once the language has a reviewer. Returns the languages covered by the editors.
+    """
+    editors = Group.objects.filter(name=EDITORS).first()
+    source = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+    source_home = source and locale_home(source)
+    if editors is None or source_home is None:
+        return []
+    wanted = {source_home: EDITOR_PAGE_PERMISSIONS}
+    covered = []
+    for code, _name in settings.LANGUAGES:
+        locale = Locale.objects.filter(language_code=code).first()
+        home = locale and locale_home(locale)
+        reviewers = Group.objects.filter(name=reviewer_group_name(code)).first()
+        if code == settings.LANGUAGE_CODE or home is None or reviewers is None:
+            continue
+        groups = [reviewers]
+        if not _active_members(reviewers.name).exists():
+            groups.append(editors)
+            wanted[home] = REVIEWER_PAGE_PERMISSIONS
+            covered.append(code)
+        task = LanguageReviewTask.objects.filter(
+            name=TASK.format(language=language_name(code))
+        ).first()
+        if task is not None:
+            task.groups.set(groups)
+    keep = []
+    for page, codenames in wanted.items():
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames
+        ):
+            row, _created = GroupPagePermission.objects.get_or_create(
+                group=editors, page=page, permission=permission
+            )
+            keep.append(row.pk)
+    GroupPagePermission.objects.filter(group=editors).exclude(pk__in=keep).delete()
+    return covered
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+def _review_teams_changed(sender, action, **kwargs):
+    """Someone joined or left a group: a language may have gained or lost its last reviewer."""
+    if action in {"post_add", "post_remove", "post_clear"}:
+        apply_review_fallback()
+
+
+def require_two_factor(report):
+    """Editors and reviewers hold wagtail-2fa's "Enable 2FA" permission (site_core.two_factor):
+    where two-factor sign-in is required (TWO_FACTOR_REQUIRED), they must use it. Administrators
+    must as well (they hold every permission); translators may."""
+    from site_core.two_factor import permission
+
+    names = [EDITORS] + [
+        reviewer_group_name(code)
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+    for group in Group.objects.filter(name__in=names):
+        group.permissions.add(permission())
+    report.add("Two-factor sign-in: editors and reviewers")

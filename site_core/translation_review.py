@@ -7,31 +7,52 @@
 - ``start_translation``: a translator starts translating an English page into their language.
 - ``sync_translations``: when an English page or snippet is published, every translation is
   re-extracted; translated segments are kept as they are, new or changed ones show as untranslated.
+  Readers keep the approved text (with the source's dates, images and links); the translator's
+  current strings become a draft awaiting review.
 """
 
+import copy
 import logging
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.mail import send_mail
+from django.core.signals import request_started
 from django.db import transaction
 from django.dispatch import receiver
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+from wagtail.actions.publish_revision import PublishRevisionAction
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail.coreutils import find_available_slug
+from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin
 from wagtail.signals import published
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.fields import (
+    SynchronizedField,
+    copy_synchronised_fields,
+    get_translatable_fields,
+)
+from wagtail_localize.models import (
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.operations import translate_object
+from wagtail_localize.segments.extract import extract_segments
 
 from site_core.permissions import can_edit_locale, can_publish_locale
-from site_core.roles import reviewer_group_name
+from site_core.roles import TEAM_ADMINISTRATORS, TEAM_REVIEWERS, review_team
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +114,11 @@ def save_translation_draft(translation, user=None):
     restored.live = True
     restored.has_unpublished_changes = True
     restored.latest_revision = current.latest_revision
+    # A revision's content holds the publication fields as they were when it was saved (before it
+    # was published): keep the object's own, or the page would forget its live revision.
+    restored.live_revision_id = current.live_revision_id
+    restored.last_published_at = current.last_published_at
+    restored.first_published_at = current.first_published_at
     if isinstance(restored, Page):
         restored.draft_title = current.draft_title
         restored.save(clean=False)
@@ -167,31 +193,46 @@ def submit_for_review(request, translation_id):
                 )
                 return redirect(edit_url)
             workflow.start(instance, request.user)
-        messages.success(
-            request,
-            _("“%(title)s” was submitted for %(language)s review.")
-            % {"title": instance.get_admin_display_title(), "language": language},
-        )
+        _team, who = review_team(translation.target_locale.language_code)
+        if who == TEAM_ADMINISTRATORS:
+            # Wagtail's own notice goes to the task's groups only: administrators are told here.
+            notify_reviewers(request, translation, instance)
+        done = _("“%(title)s” was submitted for %(language)s review.") % {
+            "title": instance.get_admin_display_title(),
+            "language": language,
+        }
     else:
         notify_reviewers(request, translation, instance)
-        messages.success(
-            request,
-            _("“%(title)s” was saved as a draft for the %(language)s reviewers.")
-            % {"title": str(instance), "language": language},
-        )
+        done = _("“%(title)s” was saved as a draft for the %(language)s reviewers.") % {
+            "title": str(instance),
+            "language": language,
+        }
+    messages.success(request, f"{done} {who_reviews(translation.target_locale, request.user)}")
     return redirect(edit_url)
 
 
+def who_reviews(locale, submitter):
+    """One sentence for the translator: who will review their work (the fallback, if any)."""
+    team, who = review_team(locale.language_code)
+    names = [user.get_full_name() or user.get_username() for user in team if user != submitter]
+    if not names:
+        return _("Nobody can review %(language)s yet: ask an administrator to add a reviewer.") % {
+            "language": locale.get_display_name()
+        }
+    if who != TEAM_REVIEWERS:
+        return _(
+            "%(language)s has no reviewer yet, so it will be reviewed instead by: %(names)s."
+        ) % {
+            "language": locale.get_display_name(),
+            "names": get_text_list(names, _("and")),
+        }
+    return _("It will be reviewed by: %(names)s.") % {"names": get_text_list(names, _("and"))}
+
+
 def notify_reviewers(request, translation, instance):
-    """E-mail the reviewers of the translation's language (snippets have no workflow)."""
-    group = reviewer_group_name(translation.target_locale.language_code)
-    recipients = list(
-        get_user_model()
-        .objects.filter(groups__name=group, is_active=True)
-        .exclude(email="")
-        .exclude(pk=request.user.pk)
-        .values_list("email", flat=True)
-    )
+    """E-mail the language's review team (reviewers, or the fallback when it has none)."""
+    team, _fallback = review_team(translation.target_locale.language_code)
+    recipients = sorted({user.email for user in team if user.email and user != request.user})
     if not recipients:
         return
     link = settings.WAGTAILADMIN_BASE_URL + _edit_url(instance)
@@ -265,49 +306,189 @@ def start_translation(request, page_id, language_code):
 
 # --- keeping translations in step ------------------------------------------------------------
 
+# Failures of the sync during this request, shown to the publisher by the admin hooks
+# (``show_sync_failures``); reset when a request starts.
+_sync_failures = ContextVar("translation_sync_failures", default=())
 
-def _segment_signature(source):
-    return list(
-        StringSegment.objects.filter(source=source)
-        .order_by("order")
-        .values_list("context__path", "string__data")
+
+def _without_ids(value):
+    if isinstance(value, dict):
+        return {key: _without_ids(item) for key, item in value.items() if key not in {"pk", "id"}}
+    if isinstance(value, list):
+        return [_without_ids(item) for item in value]
+    return value
+
+
+def _live_object(target):
+    """What readers see of a translation: its live revision (the row itself for old objects)."""
+    return target.live_revision.as_object() if target.live_revision_id else target
+
+
+def _copy_synchronised_fields(original, approved, locale):
+    """Copy the source's ``SynchronizedField`` values (dates, images, links) into ``approved``.
+
+    wagtail-localize's ``copy_synchronised_fields`` also copies the source's StreamFields and
+    child rows, in English, for the strings to be ingested into afterwards: here, where the
+    approved text must stay as it is, only true synchronised fields are taken from a scratch copy.
+    A field the translation overrides (its own image, say) keeps its approved value.
+    """
+    overridden = set(
+        SegmentOverride.objects.filter(
+            locale=locale, context__object_id=original.translation_key
+        ).values_list("context__path", flat=True)
     )
+    if isinstance(approved, RevisionMixin):
+        scratch = approved.with_content_json(approved.serializable_data())
+    else:
+        scratch = copy.copy(approved)
+    copy_synchronised_fields(original, scratch)
+    for translatable in get_translatable_fields(type(original)):
+        name = translatable.field_name
+        if not isinstance(translatable, SynchronizedField) or name in overridden:
+            continue
+        if not translatable.is_synchronized(original):
+            continue
+        field = translatable.get_field(type(approved))
+        if field.is_relation and (field.one_to_many or field.many_to_many):
+            setattr(approved, field.name, list(getattr(scratch, field.name).all()))
+        else:
+            setattr(approved, field.attname, getattr(scratch, field.attname))
+
+
+def _publish_as_sync(revision, user):
+    """Publish a revision that holds only approved text and the source's synchronised fields.
+
+    The source's publisher may not publish this language (an editor, in Dutch): the sync acts
+    for them, and no reviewer is bypassed since no translated text changes. Publishing normally
+    cancels a review in progress; the translator's submitted work must stay in review, so the
+    action is told there is none (``_current_workflow_states`` is Wagtail's own prefetch slot).
+    """
+    obj = revision.content_object
+    action_class = PublishPageRevisionAction if isinstance(obj, Page) else PublishRevisionAction
+    action = action_class(revision, user=user)
+    action.object._current_workflow_states = []
+    action.execute(skip_permission_checks=True)
+
+
+def _has_unapproved_text(translation, target):
+    """True when the translator's current strings differ from what is live (or nothing is)."""
+    if not target.live or target.has_unpublished_changes:
+        return True
+    draft = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    if isinstance(draft, Page):  # as wagtail-localize does when it saves a translated page
+        draft.slug = find_available_slug(
+            draft.get_parent(), slugify(draft.slug), ignore_page_id=draft.pk
+        )
+    return extract_segments(draft) != extract_segments(_live_object(target))
+
+
+def _sync_one(translation, original, user):
+    """Bring one translation in step with ``original``; False when it has no target yet."""
+    try:
+        target = _target(translation)
+    except ObjectDoesNotExist:
+        return False
+    if not isinstance(target, DraftStateMixin):  # no drafts, no review: just the shared fields
+        _copy_synchronised_fields(original, target, translation.target_locale)
+        target.save()
+        return True
+    if target.live:
+        approved = _live_object(target)
+        before = _without_ids(approved.serializable_data())
+        _copy_synchronised_fields(original, approved, translation.target_locale)
+        if _without_ids(approved.serializable_data()) != before:
+            _publish_as_sync(approved.save_revision(user=user), user)
+            target = _target(translation)
+    if _has_unapproved_text(translation, target):
+        save_translation_draft(translation, user)
+    return True
 
 
 def sync_translations(instance, user=None):
-    """Re-extract an English source and refresh every translation without losing any work.
+    """Re-extract an English source and bring every translation in step, without losing work
+    and without publishing any text a reviewer has not approved.
 
     Translations are stored per string and per place (block id), so every segment whose text is
     unchanged keeps its translation byte for byte; changed or new segments show as untranslated.
-    When only synchronised fields changed (dates, images, links), live translations that were up
-    to date are republished so those fields match everywhere.
+    Readers keep the approved (live) text of each translation, with the source's synchronised
+    fields (dates, images, links) copied in and published. The translator's current strings,
+    submitted or not, become the draft on top of it, awaiting review. A language that fails is
+    logged, its reviewers (or the fallback) are e-mailed, and the publisher is told in the admin.
     """
     source = TranslationSource.objects.get_for_instance_or_none(instance)
     if source is None:
         return []
-    before = _segment_signature(source)
     source.update_from_db()
-    text_changed = _segment_signature(source) != before
-    refreshed = []
+    original = source.as_instance()
+    refreshed, failed = [], []
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):
         try:
-            target = _target(translation)
-        except ObjectDoesNotExist:
-            continue
-        was_current = (
-            getattr(target, "live", True)
-            and not getattr(target, "has_unpublished_changes", False)
-            and not (isinstance(target, Page) and target.workflow_in_progress)
-        )
-        try:
-            save_translation_draft(translation, user)
-        except ValidationError:
-            logger.warning("Could not refresh %s in %s", instance, translation.target_locale)
-            continue
-        if not text_changed and was_current and isinstance(target, DraftStateMixin):
-            _target(translation).get_latest_revision().publish(user=user)
-        refreshed.append(translation.target_locale.language_code)
+            with transaction.atomic():
+                if _sync_one(translation, original, user):
+                    refreshed.append(translation.target_locale.language_code)
+        except Exception:  # one language failing must not stop the others
+            logger.exception("Could not refresh %s in %s", instance, translation.target_locale)
+            failed.append(translation.target_locale)
+    if failed:
+        report_sync_failure(instance, failed)
     return refreshed
+
+
+def report_sync_failure(instance, locales):
+    """Tell the people who can act: the publisher (admin message) and each language's reviewers."""
+    _sync_failures.set((*_sync_failures.get(), (str(instance), tuple(locales))))
+    superusers = (
+        get_user_model().objects.filter(is_superuser=True, is_active=True).exclude(email="")
+    )
+    for locale in locales:
+        translated = instance.get_translation_or_none(locale)
+        link = settings.WAGTAILADMIN_BASE_URL + _edit_url(translated or instance)
+        team, _fallback = review_team(locale.language_code)
+        recipients = sorted(
+            {user.email for user in team if user.email}
+            | set(superusers.values_list("email", flat=True))
+        )
+        if not recipients:
+            continue
+        send_mail(
+            _("Translation not updated: %(title)s") % {"title": str(instance)},
+            _(
+                "“%(title)s” was published in English, but its %(language)s translation could "
+                "not be brought in step with it (dates, images, links). Readers still see the "
+                "previous version. Open the translation, check it and publish it again; the "
+                "server log has the details.\n%(link)s"
+            )
+            % {"title": str(instance), "language": locale.get_display_name(), "link": link},
+            None,
+            recipients,
+        )
+
+
+def show_sync_failures(request, *args):
+    """Admin hook: tell the publisher which translations the sync could not update."""
+    failures = _sync_failures.get()
+    _sync_failures.set(())
+    for title, locales in failures:
+        messages.error(
+            request,
+            _(
+                "The translations of “%(title)s” into %(languages)s could not be updated. "
+                "Their reviewers have been e-mailed; readers still see the previous version."
+            )
+            % {
+                "title": title,
+                "languages": get_text_list(
+                    [locale.get_display_name() for locale in locales], _("and")
+                ),
+            },
+        )
+
+
+@receiver(request_started)
+def _forget_sync_failures(**kwargs):
+    _sync_failures.set(())
 
 
 @receiver(published)
@@ -318,7 +499,14 @@ def sync_on_publish(sender, instance, revision=None, **kwargs):
         return
     # (Republishing a translation cannot recurse: its locale is not the source's.)
     user = getattr(revision, "user", None)
+    instance = instance.specific if isinstance(instance, Page) else instance
     try:
-        sync_translations(instance.specific if isinstance(instance, Page) else instance, user)
+        sync_translations(instance, user)
     except Exception:  # a failed sync must never block publishing the source
         logger.exception("Syncing translations of %s failed", instance)
+        locales = Locale.objects.exclude(pk=locale.pk).filter(
+            pk__in=Translation.objects.filter(
+                source__object_id=instance.translation_key, enabled=True
+            ).values("target_locale")
+        )
+        report_sync_failure(instance, list(locales))

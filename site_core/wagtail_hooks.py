@@ -7,7 +7,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from site_core import translation_review
+from site_core import (
+    translation_review,
+    two_factor,  # noqa: F401  (its hooks: two-factor sign-in)
+)
 from site_core.models import Footer
 from site_core.permissions import can_publish_locale, editable_locale_ids
 from site_core.snippet_views import SiteSnippetViewSet
@@ -78,3 +81,9 @@ def convert_to_alias_is_for_reviewers(menu_items, request, context):
 
 
 register_snippet(Footer, viewset=SiteSnippetViewSet)
+
+
+# A sync that could not update a translation is reported to whoever published the English source.
+hooks.register("after_publish_page", translation_review.show_sync_failures)
+hooks.register("after_edit_snippet", translation_review.show_sync_failures)
+hooks.register("after_create_snippet", translation_review.show_sync_failures)

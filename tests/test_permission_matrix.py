@@ -10,6 +10,8 @@ GET and POST (with no form data) for every role. Each POST runs in a savepoint t
 back, so a deletion confirmed by an editor does not change what the next address sees. An empty
 POST by a translator or a reviewer must change nothing at all (every object here is Hebrew: the
 Dutch translator and reviewer may not touch it, and the Hebrew translator may only translate).
+The editor may act on them as a Hebrew reviewer would: the demo has no Hebrew reviewer, so the
+editors stand in (``site_core.roles.apply_review_fallback``).
 Translators' POSTs with real form data are in test_translators.py.
 """
 
