@@ -6,7 +6,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from site_core import routing, search, seo, views
+from site_core import routing, search, seo, sign_in, views
+
+# The folders of MEDIA_ROOT that anyone may read (Wagtail's images and their renditions); a web
+# server in front of the site must serve these and nothing else of MEDIA_ROOT (README.md).
+PUBLIC_MEDIA_FOLDERS = ("original_images", "images")
 
 handler400 = "site_core.views.bad_request"
 handler404 = "site_core.views.page_not_found"
@@ -22,25 +26,38 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-if settings.SERVE_MEDIA and not settings.DEBUG:
-    from django.urls import re_path
+if settings.DEBUG or settings.SERVE_MEDIA:
     from django.views.static import serve
 
+    # Images only (originals and renditions). Documents are served by Wagtail's view above,
+    # which checks a private collection's sign-in; their files are never served at /media/.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(
+            rf"^media/(?P<path>(?:{'|'.join(PUBLIC_MEDIA_FOLDERS)})/.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     ]
 
 # Every public page lives under its language prefix: /en/, /nl/, /zh-hans/, ...
 urlpatterns += i18n_patterns(
     path("search/", search.search_view, name="search"),
-    # Wagtail's URLs, its page view routed through the cache (site_core.routing).
-    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    # Wagtail's URLs, its page view routed through the cache (site_core.routing) and its form
+    # for password-protected pages counted by the sign-in limits (site_core.sign_in).
+    *[
+        pattern
+        for pattern in wagtail_urls.urlpatterns
+        if pattern.name not in ("wagtail_serve", "wagtailcore_authenticate_with_password")
+    ],
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        sign_in.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

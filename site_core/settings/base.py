@@ -1,5 +1,7 @@
 """Settings shared by every environment. Environment variables come from ``environment``."""
 
+from datetime import timedelta
+
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +29,11 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # wagtail-2fa is used without being an installed app (its hooks fail on Wagtail 8):
+    # site_core.two_factor.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -53,7 +60,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "site_core.login_limits.LoginLimitMiddleware",
+    # Two-factor sign-in (wagtail-2fa): below authentication; then axes' sign-in limits.
+    "wagtail_2fa.middleware.VerifyUserPermissionsMiddleware",
+    "axes.middleware.AxesMiddleware",
     "site_core.permissions.TranslatorScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -83,6 +92,19 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(env.DATABASE_URL, conn_max_age=0)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes on one SQLite file (`make run` beside `make serve`, gunicorn's workers):
+    # write-ahead logging lets readers and a writer work at once, immediate transactions take the
+    # write lock up front (a deferred one that later writes fails at once with "database is
+    # locked"), and a writer waits for the lock instead of failing.
+    # https://docs.djangoproject.com/en/6.1/ref/databases/#sqlite-init-command
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+        ),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if env.REDIS_URL:
@@ -94,7 +116,16 @@ if env.REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # A folder, one per database, shared by every process using that database: a publish in the
+    # admin of `make run` starts a new page-cache generation that the workers of `make serve`
+    # see at once. (Beside a SQLite file; a throwaway database gets its own cache.)
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(env.cache_folder(DATABASES["default"])),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 # Wagtail looks image renditions up in the "renditions" cache before the database, and writes
 # each one it used back on every use: kept in each process's memory, that costs nothing (in a
@@ -112,6 +143,9 @@ CACHES["renditions"] = RENDITIONS_CACHE
 # production (PAGE_CACHE=false turns it off there).
 PAGE_CACHE_ENABLED = False
 PAGE_CACHE_SECONDS = 600
+# An `X-Page-Cache: hit|miss` header on cached pages, for the tests only: in production it would
+# tell anyone which addresses other readers asked for recently.
+PAGE_CACHE_HEADER = False
 # Render a page (and its section and home) right after it is published, so its image renditions
 # exist before the first reader asks (site_core.page_cache.warm_after_publish).
 WARM_PAGES_ON_PUBLISH = False
@@ -144,6 +178,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "site_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True  # read by the server only (site.js never reads cookies)
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
@@ -223,9 +258,39 @@ SECRET_KEY = env.SECRET_KEY
 ALLOWED_HOSTS = env.ALLOWED_HOSTS
 CSRF_TRUSTED_ORIGINS = env.CSRF_TRUSTED_ORIGINS
 
-# Sign-in attempts are limited per address (site_core.login_limits): behind N reverse proxies,
+# Sign-in attempts are limited per address (site_core.sign_in): behind N reverse proxies,
 # the address is the one the nearest proxy saw in X-Forwarded-For.
 PROXY_COUNT = env.PROXY_COUNT
+
+# Sign-in limits (django-axes, site_core/sign_in.py). Axes refuses a locked-out attempt before
+# any other backend checks the password; counters live in the database, not the page cache.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "site_core.sign_in.SignInAttempts"
+# Counted over 15 minutes since the last failure: one account from one address, one address.
+# Never one account from anywhere: that would let anybody lock an editor out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+SIGN_IN_FAILURE_LIMITS = [5, 30]  # for each of AXES_LOCKOUT_PARAMETERS, in order
+AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMITS[0]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True  # that account from that address only (SignInAttempts)
+AXES_USERNAME_CALLABLE = "site_core.sign_in.account_key"
+AXES_CLIENT_IP_CALLABLE = "site_core.sign_in.client_pseudonym"  # a keyed hash, never the address
+AXES_LOCKOUT_CALLABLE = "site_core.sign_in.lockout_response"
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # no table of successful sign-ins: only failures are kept
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken", "otp_token"]
+# Every failed password check is answered this many seconds late (not the refused ones).
+SIGN_IN_FAILURE_DELAY = 1.0
+
+# Two-factor sign-in (wagtail-2fa, TOTP apps): required, where on, for the roles holding its
+# "enable 2FA" permission (editors, reviewers: site_core.roles) and administrators; anyone who
+# added a device is asked for a code too. Off in development and tests unless
+# TWO_FACTOR_REQUIRED=true; on in production unless TWO_FACTOR_REQUIRED=false.
+WAGTAIL_2FA_REQUIRED = env.TWO_FACTOR_REQUIRED is True
+OTP_TOTP_ISSUER = "Falun Gong Awareness"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -277,11 +342,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = _("Falun Gong Awareness")
 WAGTAILADMIN_BASE_URL = env.BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents are always served by Wagtail's view, which checks a private collection's sign-in
+# or password; their files under MEDIA_ROOT/documents/ are never served at a /media/ address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# The image form used everywhere in the admin: an image must decode to the end (site_core.images).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "site_core.images.ImageForm"
 # The admin must not call out to third parties (closed networks, readers' privacy).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

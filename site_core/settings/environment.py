@@ -1,5 +1,6 @@
 """Every environment variable the project reads, in one place (listed in README.md)."""
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -12,7 +13,7 @@ def _list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def _bool(name: str, default: bool) -> bool:
+def _bool(name: str, default: bool | None) -> bool | None:
     value = os.environ.get(name)
     if value is None:
         return default
@@ -22,8 +23,18 @@ def _bool(name: str, default: bool) -> bool:
 # Database: any dj-database-url URL; a SQLite file in the project folder when unset.
 DATABASE_URL = os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 
-# Optional Redis (cache); an in-process cache when unset.
+# Optional Redis (cache); a folder of files per database when unset (cache_folder()).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+
+
+def cache_folder(database: dict) -> Path:
+    """The cache folder of a database without Redis: beside a SQLite file, else in .cache/."""
+    name = str(database.get("NAME") or "")
+    if database["ENGINE"].endswith("sqlite3") and name and ":memory:" not in name:
+        return Path(name).parent / ".cache" / f"django-{Path(name).stem}"
+    digest = hashlib.sha256(DATABASE_URL.encode()).hexdigest()[:16]
+    return BASE_DIR / ".cache" / f"django-{digest}"
+
 
 # Required in production (site_core.settings.production fails fast without it).
 SECRET_KEY = os.environ.get("SECRET_KEY", "").strip()
@@ -89,3 +100,7 @@ PROXY_COUNT = os.environ.get("PROXY_COUNT", "").strip() or "0"
 if not PROXY_COUNT.isdigit():
     raise ImproperlyConfigured(f"PROXY_COUNT must be a whole number, not {PROXY_COUNT!r}.")
 PROXY_COUNT = int(PROXY_COUNT)
+
+# Two-factor sign-in for editors, reviewers and administrators: on in production unless set to
+# false, off in development and tests unless set to true (None: not set).
+TWO_FACTOR_REQUIRED = _bool("TWO_FACTOR_REQUIRED", default=None)

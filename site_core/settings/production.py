@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from site_core.settings.base import *  # noqa: F403
-from site_core.settings.base import DATABASES, RENDITIONS_CACHE, env, mailer
+from site_core.settings.base import DATABASES, env, mailer
 
 if not env.SECRET_KEY:
     raise ImproperlyConfigured(
@@ -24,7 +24,10 @@ STORAGES = {
 }
 
 SECURE_SSL_REDIRECT = env.SECURE_SSL_REDIRECT
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto is believed only behind a configured reverse proxy (PROXY_COUNT), which sets
+# it on every request: without one, anybody could send it. (gunicorn trusts it on its own from
+# forwarded_allow_ips, the proxy on this machine.)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.PROXY_COUNT else None
 SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -32,23 +35,19 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 
+# Editors, reviewers and administrators sign in with a second factor (TOTP) unless
+# TWO_FACTOR_REQUIRED=false.
+WAGTAIL_2FA_REQUIRED = env.TWO_FACTOR_REQUIRED is not False
+
 # Review notifications: SMTP_URL, else the machine's own mail server (localhost:25).
 MAILERS = {"default": mailer(env.SMTP_URL, console_fallback=False)}
 
 # Anonymous readers get pages from the shared cache. Without REDIS_URL the cache is a folder on
-# this machine, shared by its gunicorn workers (several machines need Redis).
+# this machine (base.CACHES), shared by its gunicorn workers and by `make run`'s admin (several
+# machines need Redis).
 PAGE_CACHE_ENABLED = env.PAGE_CACHE
 WARM_PAGES_ON_PUBLISH = True
-if not env.REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(env.BASE_DIR / ".cache" / "django"),
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
-        },
-        "renditions": RENDITIONS_CACHE,
-    }
-else:
+if env.REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # A CDN purged on publish (site_core.cdn), when one is configured.

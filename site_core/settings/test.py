@@ -24,5 +24,12 @@ WHITENOISE_AUTOREFRESH = True
 # Offline machine translation (reverses word order) unless DeepL/LibreTranslate is configured.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(offline_fallback=True)
 
+# Sign-in: no second factor (tests turn it on where they check it), failures answered at once.
+WAGTAIL_2FA_REQUIRED = False
+SIGN_IN_FAILURE_DELAY = 0
+
+# The page cache says "X-Page-Cache: hit|miss" in the tests only.
+PAGE_CACHE_HEADER = True
+
 # The demo team (translators, reviewer, editor) that load_demo creates for the tests.
 DEMO_USERS_PASSWORD = "test-demo-users-password"

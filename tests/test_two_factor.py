@@ -1,0 +1,154 @@
+"""Two-factor sign-in (wagtail-2fa, site_core/two_factor.py): required where the setting says."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.test_security import policy
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = settings.DEMO_USERS_PASSWORD
+
+
+def signed_in(username, url="/admin/login/"):
+    """A browser that has just given the demo user's password (no code yet)."""
+    client = Client()
+    response = client.post(url, {"username": username, "password": PASSWORD})
+    assert response.status_code == 302, response
+    return client
+
+
+def code(device, drift=0):
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, drift):06d}"
+
+
+@pytest.fixture
+def required(settings):
+    settings.WAGTAIL_2FA_REQUIRED = True
+
+
+@pytest.mark.parametrize("username", ["editor", "reviewer-nl"])
+def test_editors_and_reviewers_must_add_a_device_when_two_factor_is_required(required, username):
+    # Defect guarded: a password alone opened the admin.
+    response = signed_in(username).get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/2fa/devices/new?next=/admin/pages/")
+
+
+def test_a_session_from_the_private_page_sign_in_does_not_open_the_admin_either(required):
+    client = signed_in("editor", url="/en/_util/login/")
+    assert client.get("/admin/").status_code == 302
+    assert client.get("/admin/")["Location"].startswith("/admin/2fa/devices/new")
+
+
+def test_translators_may_but_need_not_use_two_factor(required):
+    assert signed_in("translator-nl").get("/admin/").status_code == 200
+
+
+def test_two_factor_is_not_asked_for_when_the_setting_is_off():
+    assert not settings.WAGTAIL_2FA_REQUIRED  # development and tests: the demo stays easy
+    assert signed_in("editor").get("/admin/pages/").status_code == 200
+
+
+def test_a_code_from_the_app_completes_the_sign_in(required):
+    editor = get_user_model().objects.get(username="editor")
+    device = TOTPDevice.objects.create(user=editor, name="Phone", confirmed=True)
+    client = signed_in("editor")
+    asked = client.get("/admin/pages/")
+    assert asked["Location"] == "/admin/2fa/auth?next=/admin/pages/"
+    form = client.get(asked["Location"])
+    assert form.status_code == 200
+    assert 'autocomplete="one-time-code"' in form.content.decode()
+    wrong = client.post("/admin/2fa/auth", {"otp_token": "000000", "next": "/admin/pages/"})
+    assert wrong.status_code == 200  # asked again
+    device.refresh_from_db()
+    device.throttling_failure_count = 0  # django-otp slows down guessing: not what this tests
+    device.throttling_failure_timestamp = None
+    device.save()
+    done = client.post("/admin/2fa/auth", {"otp_token": code(device), "next": "/admin/pages/"})
+    assert done.status_code == 302
+    assert done["Location"] == "/admin/pages/"
+    assert client.get("/admin/pages/").status_code == 200
+
+
+def test_an_editor_adds_an_authenticator_app_in_the_admin(required):
+    client = signed_in("editor")
+    page = client.get("/admin/2fa/devices/new")
+    assert page.status_code == 200
+    assert policy(page)["script-src"] == ["'self'", "'unsafe-inline'"]  # the admin's policy
+    html = page.content.decode()
+    assert 'src="/admin/2fa/devices/qr-code"' in html
+    assert "otpauth://totp/" in html
+    qr = client.get("/admin/2fa/devices/qr-code")
+    assert qr.status_code == 200 and qr["Content-Type"] == "image/svg+xml"
+    device = TOTPDevice.objects.get(user__username="editor", confirmed=False)
+    response = client.post(
+        "/admin/2fa/devices/new",
+        {"name": "My phone", "otp_token": code(device), "password": PASSWORD},
+    )
+    assert response.status_code == 302
+    assert TOTPDevice.objects.get(user__username="editor", confirmed=True).name == "My phone"
+    assert client.get("/admin/pages/").status_code == 200  # verified by that first code
+    # The next sign-in asks for a code.
+    assert signed_in("editor").get("/admin/")["Location"].startswith("/admin/2fa/auth")
+
+
+def test_a_wrong_password_when_adding_a_device_counts_as_a_failed_sign_in(required):
+    from axes.models import AccessAttempt
+
+    client = signed_in("editor")
+    client.get("/admin/2fa/devices/new")
+    response = client.post(
+        "/admin/2fa/devices/new", {"name": "x", "otp_token": "123456", "password": "wrong-guess"}
+    )
+    assert response.status_code == 200
+    assert AccessAttempt.objects.filter(username="editor").exists()
+
+
+def test_a_code_from_five_minutes_ago_is_refused(required):
+    editor = get_user_model().objects.get(username="editor")
+    device = TOTPDevice.objects.create(user=editor, name="Phone", confirmed=True)
+    client = signed_in("editor")
+    response = client.post("/admin/2fa/auth", {"otp_token": code(device, -10), "next": "/admin/"})
+    assert response.status_code == 200
+    assert client.get("/admin/").status_code == 302
+
+
+def test_someone_with_two_devices_picks_the_one_they_hold(required):
+    editor = get_user_model().objects.get(username="editor")
+    TOTPDevice.objects.create(user=editor, name="Old phone", confirmed=True)
+    tablet = TOTPDevice.objects.create(user=editor, name="Tablet", confirmed=True)
+    client = signed_in("editor")
+    assert "Tablet" in client.get("/admin/2fa/auth").content.decode()
+    done = client.post(
+        "/admin/2fa/auth",
+        {"otp_device": tablet.persistent_id, "otp_token": code(tablet), "next": "/admin/"},
+    )
+    assert done.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_an_administrator_removes_the_device_of_someone_who_lost_their_phone(django_user_model):
+    editor = django_user_model.objects.get(username="editor")
+    device = TOTPDevice.objects.create(user=editor, name="Lost phone", confirmed=True)
+    boss = django_user_model.objects.create_superuser(
+        "boss", "boss@example.org", "boss-password-123"
+    )
+    client = Client()
+    client.force_login(boss)
+    assert f"/admin/2fa/devices/{editor.pk}" in client.get("/admin/users/").content.decode()
+    assert "Lost phone" in client.get(f"/admin/2fa/devices/{editor.pk}").content.decode()
+    response = client.post(f"/admin/2fa/devices/{device.pk}/remove", {"user_id": editor.pk})
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+    # The translator next door may not.
+    other = TOTPDevice.objects.create(user=editor, name="New phone", confirmed=True)
+    translator = Client()
+    translator.force_login(django_user_model.objects.get(username="translator-nl"))
+    translator.post(f"/admin/2fa/devices/{other.pk}/remove", {"user_id": editor.pk})
+    assert TOTPDevice.objects.filter(pk=other.pk).exists()
