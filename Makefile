@@ -67,7 +67,8 @@ run: setup
 
 # Production-like: gunicorn (site_core/gunicorn.conf.py), DEBUG off, whitenoise with compressed,
 # hashed static files, the page cache (a folder, or Redis with REDIS_URL). SQLite unless
-# DATABASE_URL is set. Secure cookies need HTTPS, so the admin is for `make run`.
+# DATABASE_URL is set. Secure cookies need HTTPS, so the admin is for `make run`: both at once
+# (`make run` and `PORT=8001 make serve`) share the database and the cache folder (README.md).
 serve: setup
 	@echo "Production-like server on http://127.0.0.1:$(PORT)/ (gunicorn, DEBUG off, page cache). Ctrl+C stops."
 	export DJANGO_SETTINGS_MODULE=site_core.settings.production SECURE_SSL_REDIRECT=false SERVE_MEDIA=true \

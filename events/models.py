@@ -53,6 +53,15 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """The events of one language: upcoming first, an archive, filters and calendar feeds."""
 
     subpage_types = ["events.EventPage"]
+    cache_query_parameters = (
+        *SectionIndexPage.cache_query_parameters,
+        "page",
+        "when",
+        "kind",
+        "country",
+        "city",
+        "month",
+    )
 
     class Meta:
         verbose_name = _("event index page")

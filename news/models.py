@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -26,12 +27,13 @@ from site_core.navigation import in_order, public_pages
 from site_core.page_cache import remember
 
 POSTS_PER_PAGE = 10
-# The post cards' responsive picture (templates/components/post_card.html), prefetched in bulk.
-LISTING_RENDITIONS = [
-    f"fill-{size}|format-{image_format}"
-    for size in ("320x180", "640x360")
-    for image_format in ("webp", "jpeg")
-]
+# The post cards' responsive picture, prefetched in bulk: exactly the specs of the {% picture %}
+# tag in templates/components/post_card.html, in its order ("format-webp|fill-320x180", …). A
+# spec that differs even in order finds no prefetched rendition, and Wagtail then encodes every
+# rendition again on every render (tests/test_performance.py checks that a second render makes
+# none).
+POST_CARD_PICTURE = "format-{webp,jpeg} fill-{320x180,640x360}"
+LISTING_RENDITIONS = Filter.expand_spec(POST_CARD_PICTURE)
 
 
 class NewsCategory(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
@@ -140,6 +142,13 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """The list of news posts in one language, with filters and feeds."""
 
     subpage_types = ["news.NewsPage"]
+    cache_query_parameters = (
+        *SectionIndexPage.cache_query_parameters,
+        "page",
+        "category",
+        "tag",
+        "year",
+    )
 
     class Meta:
         verbose_name = _("news index page")

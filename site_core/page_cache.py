@@ -7,19 +7,34 @@ starts a new cache *generation*, so no reader can see a
 page as it was before the change, in any language. (Publishing is rare next to reading; the
 cost of a change is one uncached render per page afterwards.)
 
-Bypassed for: anything but GET/HEAD, anyone with a session (editors, previews), the admin,
-responses that set cookies or are not 200, and pages that say ``Cache-Control: private``.
+Bypassed for: anything but GET/HEAD, anyone with a real session (editors, previews, a page
+password), the admin, search, responses that set cookies or are not 200, and pages that say
+``Cache-Control: private`` or ``no-store``.
+
+What a page is stored under (its key): the method, the scheme (HTTPS or not), the host
+normalised (lower case, no trailing dot, no default port: the request is rewritten to it before
+the view renders, so the page's links say it) and the path, plus only the query parameters that
+some page understands (``cache_query_parameters`` on page classes, sorted). Other parameters are
+ignored: such a request is answered from the key without them, and its own rendering is not
+stored, nor is that of a page given a parameter it does not understand (``?year=`` on "About").
+Junk parameters, host spellings or made-up session cookies therefore neither fill the cache nor
+get around it.
 """
 
 import contextvars
+import functools
 import logging
 import pickle
 import time
+from importlib import import_module
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
+from django.utils.encoding import escape_uri_path
 
 logger = logging.getLogger(__name__)
 
@@ -133,8 +148,55 @@ def connect_signals():
     m2m_changed.connect(_on_change, dispatch_uid="page-cache-m2m")
 
 
-def _key(request):
-    return f"page-cache:{request.method}:{request.get_host()}:{request.get_full_path()}"
+MAX_QUERY_LENGTH = 500  # longer (hostile) query strings are answered uncached
+
+
+@functools.cache
+def understood_parameters():
+    """Every query parameter some page understands (the registry: ``cache_query_parameters``
+    on each page class; a view that reads another parameter must add it there)."""
+    from wagtail.models import get_page_models
+
+    names = set()
+    for model in get_page_models():
+        names.update(getattr(model, "cache_query_parameters", ()))
+    return frozenset(names)
+
+
+def _understood_query(request):
+    """The query string of the parameters some page understands, in a fixed order."""
+    names = understood_parameters()
+    return urlencode(sorted((name, value) for name, value in request.GET.items() if name in names))
+
+
+def _normalise_host(request):
+    """Rewrites the request's host to one spelling (lower case, no trailing dot, no default
+    port), so that ``EXAMPLE.org.:443`` and ``example.org`` are one page with the same links."""
+    domain, port = split_domain_port(request.get_host())
+    if port == {"http": "80", "https": "443"}.get(request.scheme):
+        port = ""
+    host = f"{domain}:{port}" if port else domain
+    request.META["HTTP_HOST"] = host
+    return host
+
+
+def _key(request, host, query):
+    path = escape_uri_path(request.path)
+    return f"page-cache:{request.method}:{request.scheme}:{host}:{path}?{query}"
+
+
+def has_session(request):
+    """True if the request carries the cookie of a session that exists and holds something (a
+    signed-in person, a page password): a made-up or expired cookie is no session."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key:
+        return False
+    try:
+        store = import_module(settings.SESSION_ENGINE).SessionStore(key)
+        return bool(store.keys())
+    except Exception:  # cannot tell: treat it as a session (never share what may be personal)
+        logger.warning("Could not read a session for the page cache", exc_info=True)
+        return True
 
 
 def _cacheable_request(request):
@@ -144,8 +206,23 @@ def _cacheable_request(request):
         return False
     if request.path_info.startswith(BYPASS_PREFIXES) or request.path_info == "/":
         return False  # "/" is the per-reader language redirect
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+        return False
     # Logged in, or previewing: always fresh.
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+    return not has_session(request)
+
+
+def _page_understands(request):
+    """True if the page (or view) that answered understands every parameter of the request."""
+    route = getattr(request, "_wagtail_route_for_request", None)
+    page = route[0] if route else None
+    understood = getattr(page, "cache_query_parameters", ())
+    return all(name in understood for name in request.GET)
+
+
+def _mark(response, value):
+    if getattr(settings, "PAGE_CACHE_HEADER", False):  # tests only: it tells what others read
+        response["X-Page-Cache"] = value
 
 
 class PageCacheMiddleware:
@@ -168,7 +245,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         # One round trip for both the current generation and the page, stored with the
         # generation it was rendered in: a hit is a page of the current generation.
-        key = _key(request)
+        key = _key(request, _normalise_host(request), _understood_query(request))
         try:
             found = _cache().get_many([GENERATION_KEY, key])
         except Exception:
@@ -183,14 +260,14 @@ class PageCacheMiddleware:
         cached = found.get(key)
         if cached is not None and cached[0] == gen:
             response = cached[1]
-            response["X-Page-Cache"] = "hit"
+            _mark(response, "hit")
             return response
         response = self.get_response(request)
         if self._storable(request, response):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
             if getattr(settings, "CDN_MAX_AGE", 0):  # a CDN that is purged on publish
                 patch_cache_control(response, s_maxage=settings.CDN_MAX_AGE)
-            response["X-Page-Cache"] = "miss"
+            _mark(response, "miss")
             try:
                 _cache().set(key, (gen, response), self.timeout)
             except Exception:
@@ -207,6 +284,8 @@ class PageCacheMiddleware:
             return False
         if getattr(request, "is_preview", False):
             return False
+        if not _page_understands(request):
+            return False  # junk parameters: answered, but never stored under their own key
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         return True

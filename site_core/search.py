@@ -10,7 +10,6 @@ Words are matched where readers expect them to be:
 The text comes from Wagtail's search index (title and the fields each page type indexes).
 """
 
-import hashlib
 import re
 from urllib.parse import quote_plus
 
@@ -23,6 +22,7 @@ from django.db.models.functions import Cast
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -30,13 +30,11 @@ from wagtail.models import get_page_models
 from wagtail.search.models import IndexEntry
 
 from site_core.navigation import in_order, public_pages
-from site_core.page_cache import remember
 from site_core.routing import find_site
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 EXCERPT_LENGTH = 240
-SEARCH_SECONDS = 600  # how long the results of a query may be remembered (a new generation ends it)
 POSTGRES_CONFIGS = {
     "en": "english",
     "nl": "dutch",
@@ -134,17 +132,12 @@ def _ids(entries):
 
 
 def matching_ids(request, language_code, query):
-    """The ids of ``search_pages()``, remembered per cache generation.
+    """The ids of ``search_pages()``.
 
-    Matching inside words reads every index entry: when many readers search for the same thing
-    (a name in the news), it is done once, until published content changes.
+    Never remembered, like the results page itself: a quicker answer to a query (or a cache
+    header) would tell a later reader what somebody else searched for.
     """
-    digest = hashlib.sha256(f"{language_code}\n{query}".encode()).hexdigest()
-    return remember(
-        f"search:{digest}",
-        lambda: list(search_pages(request, language_code, query).values_list("pk", flat=True)),
-        timeout=SEARCH_SECONDS,
-    )
+    return list(search_pages(request, language_code, query).values_list("pk", flat=True))
 
 
 def pages_in_order(request, ids):
@@ -233,7 +226,7 @@ def search_view(request):
         with translation.override(code):
             url = reverse("search")
         language_urls[code] = url + (f"?q={quote_plus(query)}" if query else "")
-    return render(
+    response = render(
         request,
         "search.html",
         {
@@ -245,6 +238,9 @@ def search_view(request):
             "page": None,
         },
     )
+    # What somebody searched for is theirs: never stored by the page cache, a CDN or a browser.
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def page_entries():

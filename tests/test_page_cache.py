@@ -48,7 +48,7 @@ def test_second_request_is_a_hit_without_sql(client, page_cache, django_assert_n
     assert second["Content-Language"] == first["Content-Language"]
 
 
-@pytest.mark.parametrize("url", ["/en/", "/nl/nieuws/", "/he/search/?q=רדיפה", "/sitemap.xml"])
+@pytest.mark.parametrize("url", ["/en/", "/nl/nieuws/", "/he/events/?when=past", "/sitemap.xml"])
 def test_every_public_kind_of_page_is_cached(client, page_cache, url):
     client.get(url)
     assert client.get(url).get("X-Page-Cache") == "hit"
@@ -111,9 +111,7 @@ def test_logged_in_people_and_sessions_bypass_the_cache(client, page_cache, djan
     user = django_user_model.objects.create_user("reader", "r@example.org", "x" * 16)
     client.force_login(user)
     assert "X-Page-Cache" not in client.get(url)
-    client.logout()
-    client.cookies["sessionid"] = "anything"
-    assert "X-Page-Cache" not in client.get(url)
+    # (A made-up session cookie is no session: tests/test_cache_keys.py.)
 
 
 def test_what_must_not_be_shared_is_not_stored(client, page_cache):

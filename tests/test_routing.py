@@ -1,7 +1,7 @@
-"""Routes, listings and search results remembered per cache generation never outlive a change.
+"""Routes and listings remembered per cache generation never outlive a change.
 
 The page cache is off here: these are the fragments an uncached render uses (site_core.routing,
-the news and event listings, search results).
+the news and event listings).
 """
 
 from datetime import date, time, timedelta

@@ -19,7 +19,12 @@ class BasePage(Page):
       override ``get_social_image()`` to fall back to a hero image.
     - ``get_meta_description()``: the promote tab's search description; subclasses may fall
       back to an intro or summary.
+    - ``cache_query_parameters``: the query parameters the page (and its sub-routes) reads;
+      the page cache keys on these and ignores any other (site_core.page_cache).
     """
+
+    # ?untranslated=<id>: the switcher's notice (site_tags.untranslated_notice)
+    cache_query_parameters = ("untranslated",)
 
     social_image = models.ForeignKey(
         "wagtailimages.Image",
