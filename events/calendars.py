@@ -1,5 +1,6 @@
 """iCalendar (.ics) for one event or a feed of upcoming events, in the reader's language."""
 
+import re
 import uuid
 from datetime import UTC, timedelta
 
@@ -8,7 +9,7 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, vRecur, vText
 
 from events.models import EventStatus
 from site_core.navigation import bcp47
@@ -18,6 +19,22 @@ ICAL_STATUS = {
     EventStatus.CANCELLED: "CANCELLED",
     EventStatus.POSTPONED: "TENTATIVE",
 }
+
+
+# Control characters other than tab and line feed: iCalendar's TEXT has no place for them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def ical_text(value, one_line=False):
+    """Any text an editor or translator typed, as iCalendar TEXT (RFC 5545, 3.3.11).
+
+    Every kind of line break (CR LF, CR, vertical tab, form feed, U+2028…) becomes one line
+    feed, which icalendar writes as the escaped ``\\n`` that TEXT allows (a space in a
+    ``one_line`` name); other control characters are dropped. A raw break in a property
+    would otherwise end the content line.
+    """
+    lines = (CONTROL_CHARACTERS.sub("", line) for line in str(value or "").splitlines())
+    return vText((" " if one_line else "\n").join(lines))
 
 
 def occurrence_uid(event, occurrence, host):
@@ -38,7 +55,8 @@ def build_calendar(request, events, name):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    # The name calendar apps show (an extension its parser reads as plain text): one line.
+    calendar.add("x-wr-calname", ical_text(name, one_line=True))
     # UIDs name the site, not whatever host the request came through, so they never change.
     site = Site.find_for_request(request)
     host = site.hostname if site else "localhost"
@@ -58,10 +76,10 @@ def build_calendar(request, events, name):
             else:
                 entry.add("dtstart", start)
                 entry.add("dtend", end)
-            entry.add("summary", event.title, parameters={"LANGUAGE": language})
-            entry.add("description", event.summary, parameters={"LANGUAGE": language})
+            entry.add("summary", ical_text(event.title), parameters={"LANGUAGE": language})
+            entry.add("description", ical_text(event.summary), parameters={"LANGUAGE": language})
             if location(event):
-                entry.add("location", location(event), parameters={"LANGUAGE": language})
+                entry.add("location", ical_text(location(event)), parameters={"LANGUAGE": language})
             if event.latitude is not None and event.longitude is not None:
                 entry.add("geo", (float(event.latitude), float(event.longitude)))
             if url:

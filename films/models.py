@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from site_core.blocks import video_embed_url
 from site_core.models import BasePage, SectionIndexPage
-from site_core.navigation import public_pages
+from site_core.navigation import in_order, public_pages
 from site_core.page_cache import remember
 
 
@@ -41,6 +41,11 @@ class WatchLinkBlock(blocks.StructBlock):
         label = _("Where to watch")
 
 
+# The poster of a film card, as templates/films/film_index_page.html names it (same filters, same
+# order: prefetched renditions are matched by that exact spec).
+POSTER_LISTING_SPEC = "fill-480x270|format-webp"
+
+
 class FilmIndexPage(SectionIndexPage):
     """The list of films in one language."""
 
@@ -52,22 +57,26 @@ class FilmIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The films with their posters' listing renditions, once per cache generation.
-        context["films"] = remember(
+        # The ids are remembered once per cache generation; the posters and their renditions are
+        # looked up on each render. (A remembered list would keep its poster prefetch as it was
+        # when built: a rendition made since would be missing from it, and made again each time.)
+        ids = remember(
             f"films:{self.pk}",
             lambda: list(
                 public_pages(request, FilmPage)
                 .child_of(self)
-                .prefetch_related(
-                    Prefetch(
-                        "poster",
-                        queryset=get_image_model().objects.prefetch_renditions(
-                            "fill-480x270|format-webp"
-                        ),
-                    )
-                )
                 .order_by("path")
+                .values_list("pk", flat=True)
             ),
+        )
+        context["films"] = in_order(
+            FilmPage.objects.select_related("locale").prefetch_related(
+                Prefetch(
+                    "poster",
+                    queryset=get_image_model().objects.prefetch_renditions(POSTER_LISTING_SPEC),
+                )
+            ),
+            ids,
         )
         return context
 

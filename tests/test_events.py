@@ -303,6 +303,35 @@ def test_every_languages_feed_parses_with_stable_uids(client, language):
     assert used <= tzids
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "kept"),
+    [
+        ("en", "Talk\nand walk", "Talk\nand walk"),
+        ("en", "Talk\r\nand walk", "Talk\nand walk"),
+        ("en", "Talk\x0band\x00 walk", "Talk\nand walk"),
+        ("he", "הרצאה\r\nוסיור", "הרצאה\nוסיור"),
+        ("zh-hans", "讲座\n与游行", "讲座\n与游行"),
+    ],
+)
+def test_line_breaks_and_control_characters_in_any_text_keep_the_calendars_whole(
+    client, language, text, kept
+):
+    # A line break in an event's title answered 500 (icalendar refused a raw break in the
+    # calendar's name); control characters went into the file as they were.
+    page = make_event(
+        index(language), "Calendar text", (date.today() + timedelta(days=9), time(18))
+    )
+    page.title = page.summary = page.venue = text
+    page.save_revision().publish()
+    for url in (page.url + "ics/", index(language).url + "ics/"):
+        calendar = parse_calendar(client.get(url))
+        (entry,) = [e for e in vevents(calendar) if str(e["summary"]) == kept]
+        assert str(entry["description"]) == kept
+        assert str(entry["location"]).startswith(kept + ", ")
+    name = parse_calendar(client.get(page.url + "ics/"))["x-wr-calname"]
+    assert str(name) == kept.replace("\n", " ")
+
+
 def test_feed_per_kind(client):
     calendar = parse_calendar(client.get("/en/events/ics/?kind=information_stand"))
     assert len(vevents(calendar)) == 2

@@ -10,7 +10,17 @@ from events.models import EventIndexPage, EventPage
 from films.models import FilmIndexPage, FilmPage
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
-from tests.utils import bcp47, expected_dir, html_errors, live_pages, locale, soup, switch_target
+from tests.factories import publish_post
+from tests.utils import (
+    bcp47,
+    expected_dir,
+    html_errors,
+    invalid_datetimes,
+    live_pages,
+    locale,
+    soup,
+    switch_target,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -53,10 +63,40 @@ def test_hebrew_pages_read_right_to_left_and_others_left_to_right(client):
     assert soup(client.get("/nl/")).html["dir"] == "ltr"
 
 
+def publish_posts_just_now():
+    """A post in every language's news, published now: real publication times carry
+    microseconds (the demo's dates are whole minutes)."""
+    return [publish_post(index) for index in NewsIndexPage.objects.live()]
+
+
 def test_every_page_is_valid_html(client):
+    publish_posts_just_now()
     for page in live_pages():
         response = client.get(page.url)
         assert html_errors(response) == [], page.url
+
+
+@pytest.mark.parametrize("language", ["en", "he"])
+def test_every_time_on_home_news_and_event_pages_has_a_datetime_html_allows(client, language):
+    # date:'c' wrote six digits of a second into <time datetime> ("…T15:40:07.123456+00:00"):
+    # invalid HTML on every page that showed a real publication time.
+    post = publish_post(NewsIndexPage.objects.get(locale__language_code=language))
+    events = EventIndexPage.objects.get(locale__language_code=language)
+    urls = [
+        HomePage.objects.get(locale__language_code=language).url,
+        post.get_parent().url,
+        post.url,
+        events.url,
+        events.url + "?when=past",
+        EventPage.objects.live().child_of(events).first().url,
+    ]
+    seen = 0
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        seen += len(soup(response).find_all("time", datetime=True))
+        assert invalid_datetimes(response) == [], url
+    assert seen >= len(urls)
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,9 @@ PAGE_QUERY_BUDGETS = {
     "/en/events/": 2,  # ten events by id and their dates
     "/en/films/": 1,
     "/en/films/hard-to-believe/": 2,
-    "/en/search/?q=vigil": 2,  # a page of results by id and their excerpts
+    # the matching entries, title matches, the results in order, a page of them and excerpts:
+    # never remembered (what somebody searched for must not show in a quicker answer)
+    "/en/search/?q=vigil": 5,
     "/en/news/feed/": 4,
     "/en/events/ics/": 2,
 }
@@ -161,3 +163,70 @@ def test_event_and_film_query_counts_are_the_same_with_5_and_50_events(client, u
     small = count_queries(client, url)
     _events_setup(50)
     assert count_queries(client, url) == small
+
+
+def pages_with_every_kind_of_picture(language):
+    """The URLs of a home, a news listing, a post, an event, a film list and a film in
+    ``language``, each showing the demo's pictures in every template that has one."""
+    import json
+
+    from wagtail.images.models import Image
+
+    from events.models import EventPage
+    from films.models import FilmPage
+    from news.models import NewsIndexPage
+    from tests.factories import publish_post
+
+    image = Image.objects.order_by("pk").first()
+    body = [{"type": "image", "value": {"image": image.pk, "alt_text": "A", "caption": "B"}}]
+    post = publish_post(
+        NewsIndexPage.objects.get(locale__language_code=language),
+        hero_image=image,
+        body=json.dumps(body),
+    )
+    event = EventPage.objects.live().filter(locale__language_code=language).first()
+    event.image = image
+    event.save_revision().publish()
+    film = FilmPage.objects.live().filter(locale__language_code=language).first()
+    film.poster = film.trailer_still = image
+    film.save_revision().publish()
+    home = HomePage.objects.get(locale__language_code=language)
+    assert home.hero_image is not None
+    return [home.url, post.get_parent().url, post.url, event.url, film.get_parent().url, film.url]
+
+
+@pytest.mark.parametrize("language", ["en", "he"])
+def test_a_second_render_of_any_page_with_pictures_makes_no_rendition(client, language):
+    # The news listing prefetched "fill-320x180|format-webp" while its {% picture %} asked for
+    # "format-webp|fill-320x180": no prefetched rendition ever matched, and every uncached
+    # render of a listing encoded its card images again (~12 encodes, 150-250 ms of CPU).
+    from unittest import mock
+
+    from django.core.cache import caches
+
+    from wagtail.images.models import AbstractImage, Rendition
+
+    from site_core import page_cache
+
+    urls = pages_with_every_kind_of_picture(language)
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    renditions = set(Rendition.objects.values_list("pk", "file"))
+    assert renditions  # the first renders made them
+    generate = AbstractImage.generate_rendition_file
+    with mock.patch.object(
+        AbstractImage, "generate_rendition_file", autospec=True, side_effect=generate
+    ) as made:
+        # Fragments remembered by the first render: the film list once kept its posters'
+        # prefetch from before their renditions existed, and encoded them again every time.
+        for url in urls:
+            assert client.get(url).status_code == 200, url
+        # A new cache generation (a publication elsewhere, a restart): pages and fragments
+        # are rendered again; the renditions table stays.
+        page_cache._memo.clear()
+        for cache in caches.all():
+            cache.clear()
+        for url in urls:
+            assert client.get(url).status_code == 200, url
+    assert [call.args[1].spec for call in made.call_args_list] == []
+    assert set(Rendition.objects.values_list("pk", "file")) == renditions

@@ -98,3 +98,104 @@ def test_documents_are_served_as_attachments_not_run_in_the_site(admin_client, c
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def gif(frames=1, size=(40, 30)):
+    buffer = io.BytesIO()
+    images = [PILImage.new("RGB", size, (60 * frame % 256, 90, 30)) for frame in range(frames)]
+    images[0].save(buffer, "GIF", save_all=True, append_images=images[1:])
+    return buffer.getvalue()
+
+
+DAMAGED_GIFS = {
+    "header-then-garbage": b"GIF89a" + b"\x00garbage" * 20,
+    "cut-in-the-middle": gif()[: len(gif()) // 2],
+    "animation-cut-in-a-later-frame": gif(frames=3)[: len(gif(frames=3)) * 2 // 3],
+    "gif-html-polyglot": b"GIF89a<html><script>alert(1)</script></html>",
+    "gif-js-polyglot": b"GIF89a/*\x01\x00\x01\x00\x00\x00\x00*/=alert(1)//;",
+    "whole-gif-then-html": gif() + b"<html><script>alert(1)</script></html>",
+    "broken-pixel-data": gif()[:-10] + b"\xff" * 10,
+}
+
+
+def admin_speaks(user, language):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
+@pytest.mark.parametrize("name", DAMAGED_GIFS)
+def test_a_damaged_gif_gets_a_translated_form_error_and_the_form_keeps_its_fields(
+    admin_client, admin_user, name
+):
+    # A GIF header followed by garbage, a GIF cut short or a GIF/HTML polyglot passed Wagtail's
+    # header-only check and then raised from Pillow while Wagtail read its size: a 500.
+    admin_speaks(admin_user, "nl")
+    images, files = Image.objects.count(), stored_files()
+    response = admin_client.post(
+        "/admin/images/add/",
+        {
+            "title": "Flyer for the vigil",
+            "tags": "vigil, flyer",
+            "file": SimpleUploadedFile(f"{name}.gif", DAMAGED_GIFS[name], "image/gif"),
+        },
+    )
+    assert response.status_code == 200
+    assert b'<html lang="nl"' in response.content
+    form = response.context["form"]
+    assert form.errors["file"] == [
+        "Dit afbeeldingsbestand is beschadigd of onvolledig en kan niet worden getoond. Open "
+        "het in een beeldbewerkingsprogramma, sla het opnieuw op en upload het nieuwe bestand."
+    ]
+    assert form["title"].value() == "Flyer for the vigil"
+    assert "vigil" in str(form["tags"].value())
+    assert Image.objects.count() == images
+    assert stored_files() == files
+
+
+def test_the_multiple_uploader_refuses_a_damaged_gif_and_takes_the_others(admin_client):
+    # Each file of a multiple upload is its own request: the damaged one answered 500.
+    images = Image.objects.count()
+    answers = [
+        admin_client.post(
+            "/admin/images/multiple/add/",
+            {"files[]": SimpleUploadedFile(name, content, "image/gif")},
+        )
+        for name, content in [
+            ("first.gif", gif()),
+            ("cut.gif", DAMAGED_GIFS["cut-in-the-middle"]),
+            ("polyglot.gif", DAMAGED_GIFS["gif-html-polyglot"]),
+            ("animated.gif", gif(frames=3)),
+        ]
+    ]
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 200]
+    assert [answer.json()["success"] for answer in answers] == [True, False, False, True]
+    assert "damaged or incomplete" in answers[1].json()["error_message"]
+    assert Image.objects.count() == images + 2
+
+
+def test_a_damaged_image_already_stored_shows_as_missing_and_never_breaks_a_page(client):
+    # An image stored before uploads were checked (or spoilt on disk) made every page that
+    # shows it answer 500 when its renditions were made.
+    from django.core.files.images import ImageFile
+
+    from news.models import NewsIndexPage
+    from tests.factories import publish_post
+
+    image = Image.objects.create(
+        title="Damaged", file=ImageFile(io.BytesIO(gif()), name="damaged.gif")
+    )
+    with open(image.file.path, "wb") as stored:
+        stored.write(DAMAGED_GIFS["cut-in-the-middle"])
+    post = publish_post(
+        NewsIndexPage.objects.get(locale__language_code="en"),
+        title="A post with a damaged picture",
+        hero_image=image,
+    )
+    for url in [post.url, post.get_parent().url]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert b"A post with a damaged picture" in response.content
+    assert not image.renditions.exists()

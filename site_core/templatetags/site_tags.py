@@ -1,7 +1,7 @@
 """Page furniture shared by every template: language, menus, switcher, hreflang, footer."""
 
 import json
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlencode
 
 from django import template
@@ -11,6 +11,8 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from wagtail.images.models import SourceImageIOError
 
 from site_core.models import Footer
 from site_core.navigation import (
@@ -73,7 +75,9 @@ def reader_version(context, page):
     return {"page": page, "language": None}
 
 
-# Relative times ("16 hours ago") for a week, then the date itself.
+# Relative times ("16 hours ago") for a week, then the date itself: site.js words them in the
+# reader's browser, from the date the page carries (a page kept in the page cache must not say
+# "27 seconds ago" hours later).
 RELATIVE_TIME_LIMIT = timedelta(days=7)
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -216,6 +220,17 @@ def canonical_url(request, page):
     return url
 
 
+def social_rendition(image):
+    """The picture shared on social networks (1200×630 JPEG), or None: no image, or one whose
+    file is missing or cannot be decoded (the page still answers, without it)."""
+    if image is None:
+        return None
+    try:
+        return image.get_rendition("fill-1200x630|format-jpeg")
+    except SourceImageIOError:
+        return None
+
+
 @register.inclusion_tag("components/page_meta.html", takes_context=True)
 def page_meta(context, page):
     """Description, canonical link, hreflang alternates and Open Graph tags for ``page``."""
@@ -235,8 +250,8 @@ def page_meta(context, page):
     description = getattr(specific, "get_meta_description", lambda: page.search_description)()
     social_image = getattr(specific, "get_social_image", lambda: None)()
     og_image = None
-    if social_image is not None:
-        rendition = social_image.get_rendition("fill-1200x630|format-jpeg")
+    rendition = social_rendition(social_image)
+    if rendition is not None:
         og_image = {
             "url": request.build_absolute_uri(rendition.url),
             "width": rendition.width,
@@ -280,11 +295,37 @@ def site_footer(context, page=None):
     }
 
 
+@register.filter(expects_localtime=True)
+def html_datetime(value):
+    """A date or time as HTML's ``<time datetime>`` (and schema.org, sitemaps) accept it.
+
+    Whole seconds with the UTC offset ("2026-11-30T18:00:00+01:00"), or the date alone for a
+    ``date``: ``date:'c'`` and ``isoformat()`` print six digits of a second, which HTML does
+    not allow (at most three). In a template the time is in the current time zone (so inside
+    ``{% timezone %}`` it keeps that zone's offset); a naive time is taken to be in it.
+    """
+    if not isinstance(value, datetime):
+        return value.isoformat() if isinstance(value, date) else ""
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    return value.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
 @register.inclusion_tag("components/post_time.html")
 def post_time(post):
-    """A post's date: relative while recent ("16 hours ago"), the full date on hover."""
+    """A post's date, and the full date and time on hover.
+
+    The page says the date itself, true whenever the page is read (it may come from the page
+    cache hours later); while recent, site.js turns it into a relative time ("16 hours ago") in
+    the page's language and keeps it up to date.
+    """
     date = post.display_date
-    return {"date": date, "recent": timezone.now() - date < RELATIVE_TIME_LIMIT}
+    return {
+        "date": date,
+        # HTML's datetime takes at most three digits of a second: whole seconds, in UTC.
+        "iso": html_datetime(date.astimezone(UTC)),
+        "relative_seconds": int(RELATIVE_TIME_LIMIT.total_seconds()),
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -310,8 +351,8 @@ def news_article_jsonld(context, page):
         "@type": "NewsArticle",
         "headline": page.title[:110],
         "description": page.summary,
-        "datePublished": page.display_date.isoformat(),
-        "dateModified": (page.last_published_at or page.display_date).isoformat(),
+        "datePublished": html_datetime(page.display_date),
+        "dateModified": html_datetime(page.last_published_at or page.display_date),
         "inLanguage": bcp47(current_language(page)),
         "url": page.get_full_url(request),
         "mainEntityOfPage": page.get_full_url(request),
@@ -319,9 +360,8 @@ def news_article_jsonld(context, page):
     }
     if page.author:
         data["author"] = {"@type": "Person", "name": page.author}
-    image = page.get_social_image()
-    if image is not None:
-        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+    rendition = social_rendition(page.get_social_image())
+    if rendition is not None:
         data["image"] = [request.build_absolute_uri(rendition.url)]
     return jsonld_script(data)
 
@@ -389,12 +429,11 @@ def event_jsonld(context, page):
     }
     if dates:
         start, end, _occurrence = dates[0]
-        data["startDate"] = start.isoformat()
-        data["endDate"] = end.isoformat()
+        data["startDate"] = html_datetime(start)
+        data["endDate"] = html_datetime(end)
     if page.organiser:
         data["organizer"] = {"@type": "Organization", "name": page.organiser}
-    image = page.get_social_image()
-    if image is not None:
-        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+    rendition = social_rendition(page.get_social_image())
+    if rendition is not None:
         data["image"] = [request.build_absolute_uri(rendition.url)]
     return jsonld_script(data)

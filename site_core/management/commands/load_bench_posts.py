@@ -3,19 +3,30 @@
 The pages are written in bulk (a few statements per hundred pages, not Wagtail's page-by-page
 ``add_child``), so that ten times the usual data set loads in about a minute: they are live,
 with correct tree paths and addresses, but have no revisions (nobody edits them).
+
+Like an editor's, they have pictures: a handful of photographs (drawn here with Pillow, nothing
+is downloaded) shared between the posts (a lead picture and one in the text), the events and
+the films (poster and trailer still), so that rendering listings and pages includes their
+images.
 """
 
+import io
 import time
 from datetime import time as clock_time
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from PIL import Image as PILImage
+from PIL import ImageDraw
 
 from events.models import EventIndexPage, EventKind, EventOccurrence, EventPage
 from films.models import FilmIndexPage, FilmPage
@@ -27,6 +38,8 @@ SUMMARY = (
 )
 BODY = "<p>" + ("Benchmark paragraph text. " * 40) + "</p>"
 BATCH = 250
+PICTURES = 6  # photographs shared by all the benchmark pages, as an editor reuses a few
+PICTURE_SIZE = (1600, 900)
 CITIES = [
     ("Amsterdam", "Netherlands", "Europe/Amsterdam"),
     ("Berlin", "Germany", "Europe/Berlin"),
@@ -92,12 +105,43 @@ class Command(BaseCommand):
         started = time.monotonic()
         self.now = timezone.now()
         news = self._indexes(NewsIndexPage)
+        self.pictures = self._pictures()
         self._load(news, "bench-post-", options["posts"], self._post, "posts")
         self._load(self._indexes(EventIndexPage), "bench-event-", options["events"], self._event)
         self._load(self._indexes(FilmIndexPage), "bench-film-", options["films"], self._film)
         if options["track_translations"]:
             self._track_translations(news, min(options["posts"], 1000))
         self.stdout.write(f"Benchmark content ready in {time.monotonic() - started:.0f} s.")
+
+    @staticmethod
+    def _pictures():
+        """A few photograph-sized JPEGs (gradients and shapes, so they compress like photos)."""
+        Image = get_image_model()
+        pictures = []
+        for number in range(PICTURES):
+            title = f"Benchmark picture {number}"
+            picture = Image.objects.filter(title=title).first()
+            if picture is None:
+                canvas = PILImage.linear_gradient("L").resize(PICTURE_SIZE).convert("RGB")
+                tint = PILImage.new("RGB", PICTURE_SIZE, ((70 * number) % 256, 120, 200))
+                canvas = PILImage.blend(canvas, tint, 0.5)
+                draw = ImageDraw.Draw(canvas)
+                for shape in range(12):
+                    x, y = (shape * 137 + number * 59) % 1500, (shape * 71 + number * 31) % 800
+                    draw.ellipse(
+                        (x, y, x + 90 + shape * 9, y + 90), fill=(250, 200 - shape * 9, 60)
+                    )
+                buffer = io.BytesIO()
+                canvas.save(buffer, "JPEG", quality=85)
+                picture = Image.objects.create(
+                    title=title,
+                    file=ImageFile(buffer, name=f"benchmark-picture-{number}.jpg"),
+                )
+            pictures.append(picture)
+        return pictures
+
+    def _picture(self, number):
+        return self.pictures[number % len(self.pictures)]
 
     @staticmethod
     def _indexes(model):
@@ -151,7 +195,16 @@ class Command(BaseCommand):
             date=self.now - timedelta(hours=number + 48),
             author="Benchmark",
             summary=SUMMARY,
-            body=[("paragraph", BODY)],
+            hero_image=self._picture(number),
+            hero_image_alt="A benchmark picture",
+            body=[
+                ("paragraph", BODY),
+                (
+                    "image",
+                    {"image": self._picture(number + 1), "alt_text": "A picture", "caption": ""},
+                ),
+                ("paragraph", BODY),
+            ],
         )
 
     def _event(self, index, number):
@@ -165,6 +218,8 @@ class Command(BaseCommand):
             city=city,
             country=country,
             venue="Central square",
+            image=self._picture(number),
+            image_alt="A benchmark picture",
             body=[("paragraph", BODY)],
         )
 
@@ -175,6 +230,9 @@ class Command(BaseCommand):
             runtime=60 + number % 60,
             directors="Benchmark",
             synopsis=BODY,
+            poster=self._picture(number),
+            poster_alt="A benchmark poster",
+            trailer_still=self._picture(number + 1),
         )
 
     def _after(self, index, pages):

@@ -1,0 +1,120 @@
+"""Images: an upload is accepted only if it can be read to the end, and an image that is damaged
+anyway (stored before this check, or spoilt on disk) shows as missing instead of breaking pages.
+
+Wagtail's upload check reads only an image's header: a GIF header followed by garbage, a GIF
+cut in the middle or a GIF/HTML polyglot got past it and then raised from Pillow (a 500) when
+Wagtail read its size or made its first rendition.
+"""
+
+import functools
+import logging
+import struct
+import warnings
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
+from wagtail.images.models import AbstractImage, SourceImageIOError
+
+from PIL import Image as PILImage
+from PIL import ImageSequence
+
+logger = logging.getLogger(__name__)
+
+# What Pillow (through Willow) raises for a file it cannot decode: UnidentifiedImageError and
+# "image file is truncated" are OSErrors, a bad header can be a SyntaxError or a struct.error.
+DECODE_ERRORS = (
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    IndexError,
+    TypeError,
+    struct.error,
+    PILImage.DecompressionBombError,
+)
+
+
+GIF_TRAILER = b";"  # the byte that ends every GIF stream (GIF89a, section 27)
+
+
+def decode_every_frame(willow_image, file):
+    """Decode every pixel of every frame, as making a rendition would (raises DECODE_ERRORS).
+
+    Pillow stops quietly at a GIF frame cut short, and ignores what follows a GIF's end (where
+    a GIF/HTML polyglot keeps its page): a GIF must end with its trailer, right at the end.
+    """
+    pillow = willow_image.get_pillow_image()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+        for frame in ImageSequence.Iterator(pillow):
+            frame.load()
+    if willow_image.format_name == "gif":
+        file.seek(-1, 2)
+        if file.read(1) != GIF_TRAILER:
+            raise EOFError("The GIF does not end with its trailer.")
+
+
+class ReadableImageField(WagtailImageField):
+    """Wagtail's image field, but the whole image must decode: a damaged file is a form error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.error_messages["damaged_image"] = _(
+            "This image file is damaged or incomplete and cannot be shown. Open it in an image "
+            "editor, save it again and upload the new file."
+        )
+
+    def to_python(self, data):
+        try:
+            f = super().to_python(data)
+            if f is not None:
+                decode_every_frame(f.image, data)
+        except ValidationError:
+            raise
+        except DECODE_ERRORS as error:
+            raise ValidationError(self.error_messages["damaged_image"], code="damaged_image") from (
+                error
+            )
+        finally:
+            if hasattr(data, "seek"):
+                data.seek(0)
+        return f
+
+
+class ImageForm(BaseImageForm):
+    """The admin's image form (upload, edit, the multiple uploader, the chooser's upload):
+    WAGTAILIMAGES_IMAGE_FORM_BASE."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None and not isinstance(field, ReadableImageField):
+            # Wagtail builds this field itself (formfield_for_dbfield): swap in the strict one,
+            # keeping its label, widget (with the attributes set above) and whether it is needed.
+            self.fields["file"] = ReadableImageField(
+                label=field.label, required=field.required, widget=field.widget
+            )
+
+
+def guard_renditions():
+    """A rendition of an image that cannot be decoded raises SourceImageIOError, which Wagtail's
+    image tags (and ``get_rendition_or_not_found``) show as a missing image, not a 500."""
+    original = AbstractImage.generate_rendition_file
+    if getattr(original, "guarded", False):
+        return
+
+    @functools.wraps(original)
+    def generate_rendition_file(self, filter, *, source=None):
+        try:
+            return original(self, filter, source=source)
+        except SourceImageIOError:
+            raise
+        except DECODE_ERRORS as error:
+            logger.warning("Image %s (%s) cannot be decoded: %s", self.pk, self.file.name, error)
+            raise SourceImageIOError(str(error)) from error
+
+    generate_rendition_file.guarded = True
+    AbstractImage.generate_rendition_file = generate_rendition_file
