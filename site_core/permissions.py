@@ -79,6 +79,9 @@ def visible_locales(user):
 
 # --- the guard ----------------------------------------------------------------------------------
 
+# wagtail-localize's views, and those that stand in for some of them on the same paths
+# (site_core.localize_guards).
+LOCALIZE_NAMESPACES = ("wagtail_localize", "site_localize")
 # wagtail-localize views that act on one translation (its target locale decides).
 TRANSLATION_VIEWS = {
     "edit_string_translation",
@@ -127,7 +130,7 @@ def required_locale(request, resolver_match):
     name = resolver_match.url_name
     kwargs = resolver_match.kwargs
 
-    if namespace == "wagtail_localize":
+    if namespace in LOCALIZE_NAMESPACES:
         if name in TRANSLATION_VIEWS:
             translation = Translation.objects.filter(pk=kwargs["translation_id"]).first()
             if translation is None:
@@ -215,7 +218,7 @@ class TranslatorScopeMiddleware:
 def refuse(request):
     """Admin pages redirect to the user's own work, with a message; APIs, files, changes: 403."""
     match = request.resolver_match
-    api = match.namespace == "wagtail_localize" and (
+    api = match.namespace in LOCALIZE_NAMESPACES and (
         match.url_name in TRANSLATION_VIEWS or match.url_name.startswith("snippets_api")
     )
     if request.method != "GET" or api:

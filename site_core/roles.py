@@ -21,7 +21,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import get_language_info
 
@@ -310,6 +310,27 @@ def _review_teams_changed(sender, action, **kwargs):
     """Someone joined or left a group: a language may have gained or lost its last reviewer."""
     if action in {"post_add", "post_remove", "post_clear"}:
         apply_review_fallback()
+
+
+def _reviews_or_edits(user):
+    names = [EDITORS] + [reviewer_group_name(code) for code, _name in settings.LANGUAGES]
+    return user.groups.filter(name__in=names).exists()
+
+
+@receiver(post_save, sender=get_user_model())
+def _reviewer_activated_or_deactivated(sender, instance, created, update_fields=None, **kwargs):
+    """An account switched on or off (the admin's user form changes no groups when it does):
+    a language may have gained or lost its last active reviewer, or the editors their last one."""
+    if created or (update_fields is not None and "is_active" not in update_fields):
+        return  # a new account has no groups yet; signing in saves only ``last_login``
+    if _reviews_or_edits(instance):
+        apply_review_fallback()
+
+
+@receiver(post_delete, sender=get_user_model())
+def _reviewer_deleted(sender, instance, **kwargs):
+    """A deleted account leaves its groups without a signal of their own."""
+    apply_review_fallback()
 
 
 def require_two_factor(report):

@@ -28,14 +28,17 @@ from django.urls import reverse
 from django.utils.text import get_text_list, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.utils.translation import override as translation_override
 from django.views.decorators.http import require_POST
 
+from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.actions.publish_revision import PublishRevisionAction
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.coreutils import find_available_slug
 from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin
 from wagtail.signals import published
+from wagtail.users.models import UserProfile
 from wagtail_localize.fields import (
     SynchronizedField,
     copy_synchronised_fields,
@@ -46,6 +49,7 @@ from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
+    TranslationLog,
     TranslationSource,
 )
 from wagtail_localize.operations import translate_object
@@ -90,41 +94,53 @@ def _target(translation):
 
 
 def save_translation_draft(translation, user=None):
-    """Save a translation as a new draft revision without touching what readers see.
+    """Save a translation's current strings as a new draft revision, awaiting review.
 
-    wagtail-localize's ``save_target(publish=False)`` writes the draft into the object's row, so
-    a live page would show unreviewed text at once and a live snippet would be unpublished. Here
-    the row is put back to its live revision; the new revision stays the latest, awaiting review.
+    wagtail-localize's ``save_target(publish=False)`` writes the draft into the object's row: a
+    live page would show unreviewed text at once, a live snippet would be unpublished, and each
+    change of slug would leave a public redirect from the draft's URL. Here an existing object
+    gets only a new revision, as Wagtail's own editor does: its row (what readers see, its URL)
+    changes when a reviewer publishes. Only a translation with no object yet is created by
+    wagtail-localize (as a draft, which no reader sees).
     """
     try:
-        before = _target(translation)
+        target = _target(translation)
     except ObjectDoesNotExist:
-        before = None
-    was_live = before is not None and getattr(before, "live", False)
-    live_revision_id = getattr(before, "live_revision_id", None) if was_live else None
-
-    translation.save_target(user=user, publish=False)
-
-    if live_revision_id is None:
+        target = None
+    if target is None or not isinstance(target, DraftStateMixin):
+        translation.save_target(user=user, publish=False)
         return _target(translation)
-    current = _target(translation)
-    restored = current.live_revision.as_object() if current.live_revision_id else None
-    if restored is None:
-        return current
-    restored.live = True
-    restored.has_unpublished_changes = True
-    restored.latest_revision = current.latest_revision
-    # A revision's content holds the publication fields as they were when it was saved (before it
-    # was published): keep the object's own, or the page would forget its live revision.
-    restored.live_revision_id = current.live_revision_id
-    restored.last_published_at = current.last_published_at
-    restored.first_published_at = current.first_published_at
-    if isinstance(restored, Page):
-        restored.draft_title = current.draft_title
-        restored.save(clean=False)
-    else:
-        restored.save()
+    if isinstance(target, Page) and target.alias_of_id:
+        # An alias shows the English page: it keeps it (now as its live revision) until review.
+        ConvertAliasPageAction(target, user=user).execute(skip_permission_checks=True)
+    source = translation.source
+    draft = source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
+    if isinstance(draft, Page):  # as wagtail-localize does when it saves a translated page
+        draft.slug = find_available_slug(
+            draft.get_parent(), slugify(draft.slug), ignore_page_id=draft.pk
+        )
+    try:
+        revision = draft.save_revision(user=user)
+    except ValidationError as error:
+        _mark_field_errors(translation, error)
+        raise
+    TranslationLog.objects.create(
+        source=source, locale=translation.target_locale, revision=revision
+    )
     return _target(translation)
+
+
+def _mark_field_errors(translation, error):
+    """Show a field's validation error on its string or override in the translation editor
+    (what wagtail-localize does when its own save fails)."""
+    for path, errors in getattr(error, "error_dict", {}).items():
+        for model in (StringTranslation, SegmentOverride):
+            for item in model.objects.filter(
+                context__object_id=translation.source.object_id,
+                context__path=path,
+                locale_id=translation.target_locale_id,
+            ):
+                item.set_field_error(errors)
 
 
 # --- views ------------------------------------------------------------------------------------
@@ -232,21 +248,32 @@ def who_reviews(locale, submitter):
 def notify_reviewers(request, translation, instance):
     """E-mail the language's review team (reviewers, or the fallback when it has none)."""
     team, _fallback = review_team(translation.target_locale.language_code)
-    recipients = sorted({user.email for user in team if user.email and user != request.user})
-    if not recipients:
-        return
     link = settings.WAGTAILADMIN_BASE_URL + _edit_url(instance)
-    send_mail(
-        _("Translation to review: %(title)s") % {"title": str(instance)},
-        _("%(user)s submitted a translation into %(language)s for review:\n%(link)s")
-        % {
-            "user": request.user.get_full_name() or request.user.get_username(),
-            "language": translation.target_locale.get_display_name(),
-            "link": link,
-        },
-        None,
-        recipients,
+    mail_each_in_their_language(
+        [user for user in team if user != request.user],
+        lambda: _("Translation to review: %(title)s") % {"title": str(instance)},
+        lambda: (
+            _("%(user)s submitted a translation into %(language)s for review:\n%(link)s")
+            % {
+                "user": request.user.get_full_name() or request.user.get_username(),
+                "language": translation.target_locale.get_display_name(),
+                "link": link,
+            }
+        ),
     )
+
+
+def mail_each_in_their_language(users, subject, body):
+    """E-mail ``users`` in their admin language, as Wagtail's own notifications do: one message
+    per language, ``subject()`` and ``body()`` written while it is active."""
+    by_language = {}
+    for user in users:
+        if user.email:
+            language = UserProfile.get_for_user(user).get_preferred_language()
+            by_language.setdefault(language, set()).add(user.email)
+    for language, recipients in sorted(by_language.items()):
+        with translation_override(language):
+            send_mail(subject(), body(), None, sorted(recipients))
 
 
 @require_POST
@@ -403,6 +430,8 @@ def _sync_one(translation, original, user):
             target = _target(translation)
     if _has_unapproved_text(translation, target):
         save_translation_draft(translation, user)
+    # Who may read the page is the source's (a private English page is private in every language).
+    translation.source.update_target_view_restrictions(translation.target_locale)
     return True
 
 
@@ -437,32 +466,26 @@ def sync_translations(instance, user=None):
 
 
 def report_sync_failure(instance, locales):
-    """Tell the people who can act: the publisher (admin message) and each language's reviewers."""
+    """Tell the people who can act: the publisher (admin message) and each language's reviewers
+    (and the administrators), each in their admin language."""
     _sync_failures.set((*_sync_failures.get(), (str(instance), tuple(locales))))
-    superusers = (
-        get_user_model().objects.filter(is_superuser=True, is_active=True).exclude(email="")
-    )
+    superusers = list(get_user_model().objects.filter(is_superuser=True, is_active=True))
     for locale in locales:
         translated = instance.get_translation_or_none(locale)
         link = settings.WAGTAILADMIN_BASE_URL + _edit_url(translated or instance)
         team, _fallback = review_team(locale.language_code)
-        recipients = sorted(
-            {user.email for user in team if user.email}
-            | set(superusers.values_list("email", flat=True))
-        )
-        if not recipients:
-            continue
-        send_mail(
-            _("Translation not updated: %(title)s") % {"title": str(instance)},
-            _(
-                "“%(title)s” was published in English, but its %(language)s translation could "
-                "not be brought in step with it (dates, images, links). Readers still see the "
-                "previous version. Open the translation, check it and publish it again; the "
-                "server log has the details.\n%(link)s"
-            )
-            % {"title": str(instance), "language": locale.get_display_name(), "link": link},
-            None,
-            recipients,
+        mail_each_in_their_language(
+            {user.pk: user for user in [*team, *superusers]}.values(),
+            lambda: _("Translation not updated: %(title)s") % {"title": str(instance)},
+            lambda locale=locale, link=link: (
+                _(
+                    "“%(title)s” was published in English, but its %(language)s translation could "
+                    "not be brought in step with it (dates, images, links). Readers still see the "
+                    "previous version. Open the translation, check it and publish it again; the "
+                    "server log has the details.\n%(link)s"
+                )
+                % {"title": str(instance), "language": locale.get_display_name(), "link": link}
+            ),
         )
 
 

@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from site_core import (
+    localize_guards,
     translation_review,
     two_factor,  # noqa: F401  (its hooks: two-factor sign-in)
 )
@@ -41,6 +42,13 @@ def register_translation_urls():
             name="site_translation_review",
         ),
     ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_localize_guards():
+    """Ahead of wagtail-localize's own URLs: its views that could publish unreviewed text or
+    store unsafe links, on the same paths (``site_core.localize_guards``)."""
+    return localize_guards.urls()
 
 
 class TranslationOverviewMenuItem(MenuItem):
