@@ -7,7 +7,7 @@ class SiteCoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from site_core import images, page_cache, rich_text
+        from site_core import images, page_cache, rich_text, sign_in  # noqa: F401 (its deploy check)
 
         images.guard_renditions()  # an image that cannot be decoded shows as missing, not a 500
         page_cache.connect_signals()

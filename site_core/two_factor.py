@@ -5,8 +5,12 @@ wagtail-2fa 1.8.0 cannot be an installed app on Wagtail 8: its ``wagtail_hooks``
 (``VerifyUserPermissionsMiddleware``, in settings.MIDDLEWARE), views and forms work as they are;
 this module registers what its hooks did (admin URLs, the account-menu item, the "enable 2FA"
 permission in group settings, the main menu while unverified, a button in the users' list),
-with templates of our own in templates/wagtail_2fa/ and three fixes: a missing device is a 404
-(not a 500), and the code field is labelled and asks for a one-time code.
+with templates of our own in templates/wagtail_2fa/ and these fixes: a missing device is a 404
+(not a 500); the code field is labelled and asks for a one-time code; the middleware guards the
+admin only (elsewhere, someone who still owes a code is an anonymous reader, so public pages
+stay readable and a password alone opens no private page); and a device added to an account is
+told to its owner by e-mail and recorded in the admin's history (whoever first has the password
+of an account without a device could otherwise enrol their own unseen).
 
 Whether it is required: WAGTAIL_2FA_REQUIRED (TWO_FACTOR_REQUIRED in the environment). Then
 administrators and the roles holding ``wagtailadmin.enable_2fa`` (editors and reviewers:
@@ -16,14 +20,19 @@ anyone else who added a device is asked for a code too.
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import AnonymousUser, Permission
+from django.core.mail import send_mail
 from django.http import Http404
 from django.urls import path, re_path, reverse
+from django.utils import translation
+from django.utils.translation import gettext as _now
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import LogFormatter, log
+from wagtail.users.models import UserProfile
 
 from django_otp import devices_for_user
 from django_otp.models import Device
@@ -31,8 +40,66 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail_2fa import forms as two_factor_forms
 from wagtail_2fa import utils as two_factor_utils
 from wagtail_2fa import views as two_factor_views
+from wagtail_2fa.middleware import VerifyUserPermissionsMiddleware
 
 PERMISSION = "wagtailadmin.enable_2fa"
+DEVICE_ADDED = "site_core.two_factor_device_added"
+
+
+class AdminVerificationMiddleware(VerifyUserPermissionsMiddleware):
+    """wagtail-2fa's middleware for the admin; elsewhere, who still owes a code is anonymous.
+
+    wagtail-2fa sends someone who owes a code to the code (or device) form from every address,
+    public pages included. Outside the admin they are, until they give it, an anonymous reader:
+    public pages are readable, and a page or document kept for signed-in users asks for a
+    sign-in, as it would of anybody who knows no more than a password.
+    """
+
+    def process_request(self, request):
+        response = super().process_request(request)
+        if response is None or request.path_info.startswith(reverse("wagtailadmin_home")):
+            return response
+        request.user = AnonymousUser()
+        return None
+
+
+def tell_owner_of_new_device(request, device):
+    """E-mail the account's owner (in their admin language) and record it in the admin's history."""
+    user = device.user
+    log(instance=user, action=DEVICE_ADDED, user=request.user, data={"device": device.name})
+    if not user.email:
+        return
+    with translation.override(UserProfile.get_for_user(user).get_preferred_language()):
+        send_mail(
+            _now("A two-factor device was added to your account"),
+            _now(
+                "The device “%(device)s” was added to your account “%(account)s” at %(site)s: "
+                "it gives the codes for two-factor sign-in.\n\n"
+                "If it wasn’t you, tell an administrator at once: someone else knows your "
+                "password. They can remove the device (Settings → Users → Two-factor devices)."
+            )
+            % {
+                "device": device.name,
+                "account": user.get_username(),
+                "site": settings.WAGTAILADMIN_BASE_URL,
+            },
+            None,
+            [user.email],
+        )
+
+
+class DeviceAdded(LogFormatter):
+    label = _("Add a two-factor device")
+
+    def format_message(self, log_entry):
+        return _("Two-factor device “%(device)s” added") % {
+            "device": (log_entry.data or {}).get("device", "")
+        }
+
+
+@hooks.register("register_log_actions")
+def two_factor_log_actions(actions):
+    actions.register_action(DEVICE_ADDED)(DeviceAdded)
 
 
 class CodeForm(two_factor_forms.TokenForm):
@@ -97,6 +164,11 @@ class DeviceForm(two_factor_forms.DeviceForm):
 
 class DeviceCreateView(two_factor_views.DeviceCreateView):
     form_class = DeviceForm
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        tell_owner_of_new_device(self.request, form.instance)
+        return response
 
 
 class DeviceUpdateView(two_factor_views.DeviceUpdateView):

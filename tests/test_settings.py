@@ -1,5 +1,6 @@
 """Settings: production is safe by default and fails fast; env vars are read in one place."""
 
+import json
 import os
 import re
 import secrets
@@ -29,10 +30,60 @@ def test_production_settings_pass_check_deploy_without_warnings():
         env_overrides={
             "DJANGO_SETTINGS_MODULE": "site_core.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(64),
+            "PROXY_COUNT": "1",  # the documented deployment, behind nginx
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_nobody_said_whether_a_proxy_is_in_front():
+    # Defect guarded: the documented nginx deployment never set PROXY_COUNT, so every reader
+    # had nginx's address: one sign-in counter for the whole world.
+    def check_deploy(proxy_count):
+        return run_manage(
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+            env_overrides={
+                "DJANGO_SETTINGS_MODULE": "site_core.settings.production",
+                "SECRET_KEY": secrets.token_urlsafe(64),
+                "PROXY_COUNT": proxy_count,
+            },
+        )
+
+    unset = check_deploy("")
+    assert unset.returncode != 0
+    assert "(site_core.W001) PROXY_COUNT is not set" in unset.stderr
+    said = check_deploy("0")  # "no proxy in front": said on purpose
+    assert said.returncode == 0, said.stdout + said.stderr
+
+
+def gunicorn_trust(proxy_count):
+    """forwarded_allow_ips and secure_scheme_headers as gunicorn reads them from its conf."""
+    code = (
+        "import json, runpy\n"
+        "from gunicorn.config import Config\n"
+        "config, conf = Config(), runpy.run_path('site_core/gunicorn.conf.py')\n"
+        "for name, value in conf.items():\n"
+        "    if name in config.settings: config.set(name, value)\n"
+        "print(json.dumps([config.forwarded_allow_ips, config.secure_scheme_headers]))\n"
+    )
+    env = {**os.environ, "PROXY_COUNT": proxy_count}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_gunicorn_believes_forwarded_headers_only_behind_a_declared_proxy():
+    # Defect guarded: gunicorn believed X-Forwarded-Proto from 127.0.0.1 whatever PROXY_COUNT
+    # said: on `make serve`, anyone on the machine got https links and HSTS by asking.
+    assert gunicorn_trust("") == [[], {}]
+    assert gunicorn_trust("0") == [[], {}]
+    assert gunicorn_trust("1") == [["127.0.0.1", "::1"], {"X-FORWARDED-PROTO": "https"}]
 
 
 def test_production_settings_fail_fast_without_secret_key():

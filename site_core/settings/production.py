@@ -25,8 +25,8 @@ STORAGES = {
 
 SECURE_SSL_REDIRECT = env.SECURE_SSL_REDIRECT
 # X-Forwarded-Proto is believed only behind a configured reverse proxy (PROXY_COUNT), which sets
-# it on every request: without one, anybody could send it. (gunicorn trusts it on its own from
-# forwarded_allow_ips, the proxy on this machine.)
+# it on every request: without one, anybody could send it. (gunicorn.conf.py agrees: it believes
+# it from the proxy on this machine only when PROXY_COUNT is set.)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.PROXY_COUNT else None
 SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
