@@ -15,8 +15,19 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
 		echo $$p; break; fi; done)
 
-.PHONY: help run serve serve-dev setup install install-dev migrate messages static demo test lint format \
-	check-deploy browser axe lock clean messages-update bench
+.PHONY: help run serve serve-dev setup setup-steps install install-dev migrate messages static demo test \
+	lint format check-deploy browser axe lock clean messages-update bench
+
+# One setup at a time in this folder: `make run` and `make serve` started together would create
+# one virtualenv, install into it and migrate one database at the same time (and crash). Each
+# step that writes them runs under one lock (flock, util-linux; without flock, no lock): the
+# second make waits, then finds everything done. `$(call locked,command)` runs a command under
+# it; inside the locked setup, the steps' own calls do not lock again.
+SETUP_LOCK := $(CURDIR)/.setup.lock
+FLOCK := $(shell command -v flock 2>/dev/null)
+locked = $(if $(SETUP_LOCK_HELD)$(if $(FLOCK),,none),$(1),flock -n $(SETUP_LOCK) true || echo \
+	"Another make is setting up this folder: waiting for it to finish."; \
+	SETUP_LOCK_HELD=1 flock $(SETUP_LOCK) $(1))
 
 help:
 	@echo "make run    set up everything (virtualenv, packages, database, translations, demo) and serve on http://127.0.0.1:$(PORT)"
@@ -33,15 +44,15 @@ $(PY):
 		echo "Python 3.12 or newer is needed and none was found (tried python3.13, python3.12, python3)."; \
 		echo "Install one (e.g. 'pyenv install 3.12' or your system's python3.12 package) and run make again."; \
 		exit 1; fi
-	@echo "Creating $(VENV) with $$($(PYTHON) --version)"
-	$(PYTHON) -m venv $(VENV)
+	@$(call locked,bash -c 'test -x $(PY) || { echo "Creating $(VENV) with $$($(PYTHON) --version)"; \
+		$(PYTHON) -m venv $(VENV); }')
 
 $(VENV)/.installed: requirements.lock | $(PY)
-	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(call locked,$(PY) -m pip install --quiet --require-hashes -r requirements.lock)
 	@touch $@
 
 $(VENV)/.installed-dev: requirements-dev.lock | $(PY)
-	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(call locked,$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock)
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -59,7 +70,10 @@ static: install
 demo: migrate messages
 	BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}" $(MANAGE) load_demo
 
-setup: demo static
+setup:
+	@$(call locked,$(MAKE) --no-print-directory setup-steps)
+
+setup-steps: demo static
 
 run: setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/). Ctrl+C stops."
@@ -72,9 +86,10 @@ run: setup
 serve: setup
 	@echo "Production-like server on http://127.0.0.1:$(PORT)/ (gunicorn, DEBUG off, page cache). Ctrl+C stops."
 	export DJANGO_SETTINGS_MODULE=site_core.settings.production SECURE_SSL_REDIRECT=false SERVE_MEDIA=true \
+		PROXY_COUNT="$${PROXY_COUNT:-0}" \
 		SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}"; \
-	$(MANAGE) collectstatic --noinput -v0 && \
+	$(call locked,$(MANAGE) collectstatic --noinput -v0) && \
 	$(PY) -m gunicorn -c site_core/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 # Installs Debian's Chromium (never a downloaded browser) for the browser tests, when missing.
@@ -119,11 +134,12 @@ test: install-dev browser axe
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	DJANGO_SETTINGS_MODULE=site_core.settings.test $(MANAGE) makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=site_core.settings.test $(MANAGE) compile_translations
+	$(call locked,env DJANGO_SETTINGS_MODULE=site_core.settings.test $(MANAGE) compile_translations)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The documented deployment (README.md: behind nginx, PROXY_COUNT=1) unless PROXY_COUNT is set.
 check-deploy: install
-	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') PROXY_COUNT="$${PROXY_COUNT:-1}" \
 		DJANGO_SETTINGS_MODULE=site_core.settings.production $(MANAGE) check --deploy --fail-level WARNING
 
 lock: install-dev
@@ -133,4 +149,4 @@ lock: install-dev
 		--no-emit-index-url --no-emit-find-links --extra dev -o requirements-dev.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles tools/*/node_modules
+	$(call locked,rm -rf $(VENV) db.sqlite3 media staticfiles tools/*/node_modules)

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 from site_core.blocks import BodyBlock
 from site_core.models import BasePage, SectionIndexPage, paginate
 from site_core.navigation import in_order, public_pages
-from site_core.page_cache import remember
+from site_core.page_cache import known_parameters, remember
 
 EVENTS_PER_PAGE = 10
 UPCOMING_SECONDS = 60  # how long a remembered list of upcoming events may be kept
@@ -119,10 +119,51 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             "cities": sorted({city for _kind, _country, city in rows if city}),
         }
 
+    def month_span(self, request=None):
+        """The first and last month ("YYYY-MM") with a date of an event here, or None."""
+
+        def build():
+            span = self.events(request).aggregate(
+                first=Min("occurrences__start_date"),
+                last_start=Max("occurrences__start_date"),
+                last_end=Max("occurrences__end_date"),
+                repeat_until=Max("repeat_weekly_until"),
+            )
+            if span["first"] is None:
+                return None
+            last = max(d for key, d in span.items() if key != "first" and d is not None)
+            return span["first"].strftime("%Y-%m"), last.strftime("%Y-%m")
+
+        return remember(f"event-months:{self.pk}", build)
+
+    def vouch_for_filters(self, request, options):
+        """Tells the page cache which filter values are real, spelt as this page's links spell
+        them: ``when=past``, a kind, a country or city of an event here, a month from the first
+        event to the last."""
+        given = request.GET
+        if given.get("when") == "past":
+            known_parameters(request, "when")
+        if given.get("kind") in EventKind.values:
+            known_parameters(request, "kind")
+        if given.get("country") in options["countries"]:
+            known_parameters(request, "country")
+        if given.get("city") in options["cities"]:
+            known_parameters(request, "city")
+        month = given.get("month", "")
+        if len(month) == 7 and (span := self.month_span(request)) and span[0] <= month <= span[1]:
+            try:
+                real = datetime.strptime(month, "%Y-%m").strftime("%Y-%m") == month
+            except ValueError:
+                real = False
+            if real:
+                known_parameters(request, "month")
+
     @path("")
     def index_route(self, request):
         now = timezone.now()
         archive = request.GET.get("when") == "past"
+        options = self.filter_options(request)
+        self.vouch_for_filters(request, options)
         filters = {}
         narrowed = {}
         kind = request.GET.get("kind", "").strip()[:40]
@@ -184,7 +225,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
                 "selected": narrowed,
                 "has_filters": bool(filters),
                 "now": now,
-                **self.filter_options(request),
+                **options,
             },
         )
 
@@ -193,6 +234,8 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         from events.calendars import calendar_response
 
         kind = request.GET.get("kind", "").strip()[:40]
+        if request.GET.get("kind") in EventKind.values:
+            known_parameters(request, "kind")
         events = self.by_ids(self.upcoming_ids(request))
         if kind:
             events = [event for event in events if event.kind == kind]

@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 from site_core.blocks import BodyBlock
 from site_core.models import BasePage, SectionIndexPage, paginate
 from site_core.navigation import in_order, public_pages
-from site_core.page_cache import remember
+from site_core.page_cache import known_parameters, remember
 
 POSTS_PER_PAGE = 10
 # The post cards' responsive picture, prefetched in bulk: exactly the specs of the {% picture %}
@@ -196,6 +196,17 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
 
         return remember(f"news-years:{self.pk}", build)
 
+    def tag_slugs(self, request=None):
+        """The tags that posts of this index carry (per cache generation)."""
+        return remember(
+            f"news-tags:{self.pk}",
+            lambda: set(
+                NewsPageTag.objects.filter(
+                    content_object__in=public_pages(request, NewsPage).child_of(self)
+                ).values_list("tag__slug", flat=True)
+            ),
+        )
+
     @path("")
     def index_route(self, request):
         posts = self.listing_queryset(request)
@@ -209,6 +220,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
                 )
             },
         )
+        years = self.year_span(request)
         category_slug = request.GET.get("category", "").strip()[:80]
         if category_slug:
             filters["category"] = categories.get(category_slug)
@@ -226,6 +238,15 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
             filters["year"] = year
             valid_year = year.isdigit() and len(year) == 4
             posts = posts.filter(date__year=int(year)) if valid_year else posts.none()
+        # The page cache stores only real values, spelt as this page's links spell them: a
+        # category of this language, a tag some post here carries, a year with posts.
+        given = request.GET
+        if given.get("category") in categories:
+            known_parameters(request, "category")
+        if given.get("tag") == tag and tag in self.tag_slugs(request):
+            known_parameters(request, "tag")
+        if given.get("year") in {str(number) for number in years}:
+            known_parameters(request, "year")
         if "category" in filters or "tag" in filters:
             posts = posts.distinct()  # the joins could repeat a post
 
@@ -241,7 +262,6 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
                 _("There is no such page of posts."),
             )
             page_of_posts.object_list = self.posts_in_order(page_of_posts.object_list)
-        years = self.year_span(request)
         return self.render(
             request,
             context_overrides={

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.datastructures import MultiValueDictKeyError
 
 from wagtail.models import Page, Site
@@ -40,12 +40,21 @@ class LanguagePrefixMiddleware(LocaleMiddleware):
                 # to its translation, or to the page itself when it has none.
                 target = self._translation_of_source_path(request, language)
                 if target:
-                    redirect = self.response_redirect_class(target)
-                    patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
-                    return redirect
+                    return self._per_reader(self.response_redirect_class(target))
                 response.headers.setdefault("Content-Language", language)
                 return response
-        return super().process_response(request, response)
+        answer = super().process_response(request, response)
+        if answer is not response:  # Django's redirect to the prefixed path: "/" → "/nl/"
+            self._per_reader(answer)
+        return answer
+
+    @staticmethod
+    def _per_reader(redirect):
+        """A redirect chosen by the reader's language (cookie, Accept-Language): no shared
+        cache may keep it (Vary alone is ignored by many caches), nor a browser past a visit."""
+        patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
+        patch_cache_control(redirect, private=True, no_cache=True)
+        return redirect
 
     def _route(self, request, language):
         """The page (and sub-route) answering this unprefixed path in ``language``, or None."""

@@ -16,7 +16,9 @@ normalised (lower case, no trailing dot, no default port: the request is rewritt
 the view renders, so the page's links say it) and the path, plus only the query parameters that
 some page understands (``cache_query_parameters`` on page classes, sorted). Other parameters are
 ignored: such a request is answered from the key without them, and its own rendering is not
-stored, nor is that of a page given a parameter it does not understand (``?year=`` on "About").
+stored, nor is that of a page given a parameter it does not understand (``?year=`` on "About"),
+nor one given a value the page does not know (``?category=no-such-thing``, ``?page=01``: a page
+vouches for each real value with ``known_parameters()``).
 Junk parameters, host spellings or made-up session cookies therefore neither fill the cache nor
 get around it.
 """
@@ -220,6 +222,21 @@ def _page_understands(request):
     return all(name in understood for name in request.GET)
 
 
+def known_parameters(request, *names):
+    """The page that answers ``request`` knows the values it was given for these parameters.
+
+    A page calls this for each parameter whose value is real and spelt the one way its own links
+    spell it (a category that exists in its language, a year with posts, ``page=2``). Only an
+    answer whose every parameter was vouched for is stored: made-up values (``?tag=zz1``,
+    ``?tag=zz2``, …, ``?page=01``) are answered, but never fill the cache.
+    """
+    request._page_cache_known = getattr(request, "_page_cache_known", frozenset()) | set(names)
+
+
+def _values_known(request):
+    return set(request.GET) <= getattr(request, "_page_cache_known", frozenset())
+
+
 def _mark(response, value):
     if getattr(settings, "PAGE_CACHE_HEADER", False):  # tests only: it tells what others read
         response["X-Page-Cache"] = value
@@ -288,7 +305,8 @@ class PageCacheMiddleware:
             return False  # junk parameters: answered, but never stored under their own key
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
-        return True
+        # After rendering: templates vouch for values too (``?untranslated=``).
+        return _values_known(request)
 
 
 # Fragments this process has read, as (expiry, pickled value), by their full key. The key names

@@ -1,9 +1,12 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from site_core import routing, search, seo, sign_in, views
@@ -17,6 +20,12 @@ handler404 = "site_core.views.page_not_found"
 handler500 = "site_core.views.server_error"
 
 urlpatterns = [
+    # Wagtail's account page, its change-password form counted by the sign-in limits.
+    path(
+        "admin/account/",
+        require_admin_access(sign_in.AccountView.as_view()),
+        name="wagtailadmin_account",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
@@ -35,12 +44,16 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 
     # Images only (originals and renditions). Documents are served by Wagtail's view above,
     # which checks a private collection's sign-in; their files are never served at /media/.
+    # Each folder is its own root: ``serve`` resolves "..", "%2e%2e" and "%2f" inside the root
+    # it is given (and refuses to leave it), so /media/images/../documents/… cannot reach a
+    # document, as it could when the root was MEDIA_ROOT itself.
     urlpatterns += [
         re_path(
-            rf"^media/(?P<path>(?:{'|'.join(PUBLIC_MEDIA_FOLDERS)})/.*)$",
+            rf"^media/{folder}/(?P<path>.*)$",
             serve,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
+            {"document_root": Path(settings.MEDIA_ROOT) / folder},
+        )
+        for folder in PUBLIC_MEDIA_FOLDERS
     ]
 
 # Every public page lives under its language prefix: /en/, /nl/, /zh-hans/, ...

@@ -5,6 +5,7 @@ from django.core.cache.backends.locmem import LocMemCache
 
 import pytest
 
+from home.models import StandardPage
 from news.models import NewsCategory, NewsPage
 from site_core.models import Footer
 from tests.utils import locale, soup
@@ -125,9 +126,14 @@ def test_what_must_not_be_shared_is_not_stored(client, page_cache):
 
 def test_untranslated_notice_and_query_strings_are_cached_separately(client, page_cache):
     client.get("/nl/")
-    english = post()
-    with_notice = client.get(f"/nl/?untranslated={english.pk}")
+    # The switcher's link for a page not translated into Dutch (a post is: ?untranslated= with
+    # its id is a value no link gives, answered but never stored, tests/test_filter_cache.py).
+    english_only = StandardPage.objects.get(locale__language_code="en", slug="how-you-can-help")
+    with_notice = client.get(f"/nl/?untranslated={english_only.pk}")
     assert with_notice.get("X-Page-Cache") == "miss"
+    assert soup(with_notice).select_one(".untranslated-notice") is not None
+    assert client.get(f"/nl/?untranslated={english_only.pk}").get("X-Page-Cache") == "hit"
+    assert client.get(f"/nl/?untranslated={post().pk}").get("X-Page-Cache") is None
 
 
 def test_pages_are_still_served_when_the_cache_is_down(client, settings):

@@ -10,6 +10,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from site_core.page_cache import known_parameters
+
 
 class BasePage(Page):
     """Abstract base of all pages.
@@ -85,15 +87,23 @@ class SectionIndexPage(BasePage):
 
 
 def paginate(request, items, per_page, not_found_message):
-    """One page of ``items``: junk page numbers give the first page, past the end is a 404."""
+    """One page of ``items``: junk page numbers give the first page, past the end is a 404.
+
+    Only a page number spelt as the listing's own links spell it (``page=2``, not ``page=02``
+    or ``page=x``) may be stored by the page cache.
+    """
     paginator = Paginator(items, per_page)
+    raw = request.GET.get("page", "1")
     try:
-        number = max(int(request.GET.get("page", "1")), 1)
+        number = max(int(raw), 1)
     except ValueError:
         number = 1
     try:
-        return paginator, paginator.page(number)
+        found = paginator.page(number)
     except EmptyPage:
         if number != 1:
             raise Http404(not_found_message) from None
-        return paginator, paginator.page(1)
+        found = paginator.page(1)
+    if raw == str(found.number):
+        known_parameters(request, "page")
+    return paginator, found

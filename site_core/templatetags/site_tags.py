@@ -26,7 +26,7 @@ from site_core.navigation import (
     news_index,
     public_pages,
 )
-from site_core.page_cache import remember
+from site_core.page_cache import known_parameters, remember
 
 register = template.Library()
 register.filter("bcp47", bcp47)
@@ -202,6 +202,11 @@ def untranslated_notice(context, page=None):
     ):
         return {"missing": None}
     code = current_language(page)
+    # The address the language switcher gives (this page is the nearest one translated): the
+    # page cache may keep it. Any other page id is answered, never stored.
+    nearest = nearest_translated(request, missing).get(code)
+    if raw == str(missing.pk) and nearest is not None and nearest.pk == page.pk:
+        known_parameters(request, "untranslated")
     return {
         "missing": missing,
         "missing_lang": bcp47(missing.locale.language_code),
