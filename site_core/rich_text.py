@@ -266,6 +266,10 @@ def clean_translated_rich_text(sender, instance, **kwargs):
     writing a translation, an editor saving a page in that language, a revision published)."""
     if not rich_text_fields(sender) or getattr(instance, "locale_id", None) is None:
         return
+    if kwargs.get("raw"):
+        # loaddata (restoring a backup) writes rows exactly as they were saved, and so cleaned,
+        # possibly before their locale is loaded; the render-time guard still applies.
+        return
     if instance.locale.language_code == settings.LANGUAGE_CODE:
         return
     clean_instance(instance)

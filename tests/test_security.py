@@ -348,7 +348,7 @@ def test_a_forged_or_another_accounts_device_cookie_does_not_lift_the_limits(
     django_user_model.objects.create_user("insider", password="insider-own-password")
     insiders = device_cookie_of("insider", "insider-own-password").value
     genuine = device_cookie_of("chief-editor", "a-long-correct-password", "198.51.100.9").value
-    with override_settings(SECRET_KEY="a-key-that-is-not-the-sites-0123456789abcdefghijklmn"):
+    with override_settings(SECRET_KEY="test-only-key-of-another-site-0123456789abcdefghijklm"):
         other_key = device_cookie_of("chief-editor", "a-long-correct-password").value
     value, signature = genuine.rsplit(":", 1)
     tampered = f"{value}:{signature[::-1]}"

@@ -60,9 +60,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Two-factor sign-in (wagtail-2fa): below authentication; then axes' sign-in limits.
-    "wagtail_2fa.middleware.VerifyUserPermissionsMiddleware",
+    # Two-factor sign-in (wagtail-2fa, for the admin only): below authentication; then axes'
+    # sign-in limits, and the device cookie of a browser that signed in (site_core.sign_in).
+    "site_core.two_factor.AdminVerificationMiddleware",
     "axes.middleware.AxesMiddleware",
+    "site_core.sign_in.DeviceCookieMiddleware",
     "site_core.permissions.TranslatorScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -261,6 +263,7 @@ CSRF_TRUSTED_ORIGINS = env.CSRF_TRUSTED_ORIGINS
 # Sign-in attempts are limited per address (site_core.sign_in): behind N reverse proxies,
 # the address is the one the nearest proxy saw in X-Forwarded-For.
 PROXY_COUNT = env.PROXY_COUNT
+PROXY_COUNT_GIVEN = env.PROXY_COUNT_GIVEN  # said on purpose, 0 too (check --deploy asks)
 
 # Sign-in limits (django-axes, site_core/sign_in.py). Axes refuses a locked-out attempt before
 # any other backend checks the password; counters live in the database, not the page cache.
@@ -269,8 +272,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "site_core.sign_in.SignInAttempts"
-# Counted over 15 minutes since the last failure: one account from one address, one address.
-# Never one account from anywhere: that would let anybody lock an editor out.
+# Counted over 15 minutes since the last failure: one account from one address, one address
+# (IPv6: one /64). Never one account from anywhere: that would let anybody lock an editor out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 SIGN_IN_FAILURE_LIMITS = [5, 30]  # for each of AXES_LOCKOUT_PARAMETERS, in order
 AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMITS[0]
@@ -282,8 +285,11 @@ AXES_LOCKOUT_CALLABLE = "site_core.sign_in.lockout_response"
 AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True  # no table of successful sign-ins: only failures are kept
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken", "otp_token"]
-# Every failed password check is answered this many seconds late (not the refused ones).
-SIGN_IN_FAILURE_DELAY = 1.0
+# Device cookies (OWASP): a browser that signed in to an account is counted on its own for that
+# account, never blocked by its address's limits, and blocked after this many failures.
+SIGN_IN_DEVICE_COOKIE = "sign_in_device"
+SIGN_IN_DEVICE_COOKIE_AGE = 180 * 24 * 60 * 60  # seconds; renewed at each sign-in
+SIGN_IN_DEVICE_FAILURE_LIMIT = 5
 
 # Two-factor sign-in (wagtail-2fa, TOTP apps): required, where on, for the roles holding its
 # "enable 2FA" permission (editors, reviewers: site_core.roles) and administrators; anyone who

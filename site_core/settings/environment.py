@@ -95,8 +95,11 @@ if not CDN_MAX_AGE.isdigit():
 CDN_MAX_AGE = int(CDN_MAX_AGE)
 
 # Reverse proxies in front of the app servers (nginx, a load balancer): 0 trusts REMOTE_ADDR,
-# N takes the address the nearest of N proxies added to X-Forwarded-For (sign-in limits).
+# N takes the address the nearest of N proxies added to X-Forwarded-For (sign-in limits) and
+# believes X-Forwarded-Proto (Django and gunicorn.conf.py). Unset is 0, but `check --deploy`
+# warns: behind a proxy, 0 gives every reader the proxy's address.
 PROXY_COUNT = os.environ.get("PROXY_COUNT", "").strip() or "0"
+PROXY_COUNT_GIVEN = bool(os.environ.get("PROXY_COUNT", "").strip())
 if not PROXY_COUNT.isdigit():
     raise ImproperlyConfigured(f"PROXY_COUNT must be a whole number, not {PROXY_COUNT!r}.")
 PROXY_COUNT = int(PROXY_COUNT)

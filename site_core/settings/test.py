@@ -24,9 +24,8 @@ WHITENOISE_AUTOREFRESH = True
 # Offline machine translation (reverses word order) unless DeepL/LibreTranslate is configured.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(offline_fallback=True)
 
-# Sign-in: no second factor (tests turn it on where they check it), failures answered at once.
+# Sign-in: no second factor (tests turn it on where they check it).
 WAGTAIL_2FA_REQUIRED = False
-SIGN_IN_FAILURE_DELAY = 0
 
 # The page cache says "X-Page-Cache: hit|miss" in the tests only.
 PAGE_CACHE_HEADER = True
