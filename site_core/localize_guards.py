@@ -9,6 +9,12 @@ paths (``wagtail_hooks.register_localize_guards``), so its buttons and editor re
 - A translation's overrides (``edit_override``: links, e-mail addresses, images chosen for one
   language) were stored as typed, ``javascript:`` links included. Here each value is validated
   as its own field or block validates it, and any link must have a safe scheme.
+- "Translate this page/snippet" (``submit_page_translation``, ``submit_snippet_translation``)
+  also re-saved the translations that already existed (the pages of "Include subtree", the
+  related snippets it pulls in, an alias) with ``save_target(publish=False)``: the translator's
+  unsubmitted strings went into each live page's row, and a live snippet was unpublished. Here
+  it runs ``translate_object`` / ``translate_page_subtree`` of ``site_core.translation_review``,
+  which bring an existing translation in step as the sync does.
 
 The translation editor's own "Publish" action needs Wagtail's publish permission on the
 translated page or snippet, which within a language only its reviewers hold; "Convert to alias"
@@ -22,7 +28,7 @@ from django import forms
 from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import include, path
@@ -30,12 +36,23 @@ from django.utils.translation import gettext as _
 
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail_localize.models import OverridableSegment, Translation
+from wagtail_localize.tasks import background
 from wagtail_localize.views import edit_translation
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from site_core.templatetags.link_tags import is_safe_link
-from site_core.translation_review import show_sync_failures, sync_translations
+from site_core.translation_review import (
+    show_sync_failures,
+    sync_translations,
+    translate_object,
+    translate_page_subtree,
+)
 
 NAMESPACE = "site_localize"
 
@@ -74,6 +91,41 @@ class SyncTranslationsView(UpdateTranslationsView):
         )
         show_sync_failures(self.request)
         return redirect(self.get_success_url() or self.get_default_success_url())
+
+
+# --- "Translate this page/snippet" -------------------------------------------------------------
+
+
+class ReviewedSubmitMixin:
+    """wagtail-localize's ``SubmitTranslationView.form_valid`` (1.14.5), with our
+    ``translate_object`` / ``translate_page_subtree``: no existing translation is rewritten."""
+
+    @transaction.atomic
+    def form_valid(self, form):
+        locales = form.cleaned_data["locales"]
+        translate_object(self.object, locales, self.components, self.request.user)
+        if isinstance(self.object, Page) and form.cleaned_data["include_subtree"]:
+            background.enqueue(
+                translate_page_subtree,
+                [self.object.id, locales, self.components, self.request.user],
+                {},
+            )
+        translated = None
+        if len(locales) == 1:
+            names = locales[0].get_display_name()
+            translated = self.object.get_translation(locales[0])
+        else:
+            names = _("{} locales").format(len(locales))  # wagtail-localize's message
+        messages.success(self.request, self.get_success_message(names))
+        return redirect(self.get_success_url() or self.get_default_success_url(translated))
+
+
+class ReviewedSubmitPageTranslationView(ReviewedSubmitMixin, SubmitPageTranslationView):
+    pass
+
+
+class ReviewedSubmitSnippetTranslationView(ReviewedSubmitMixin, SubmitSnippetTranslationView):
+    pass
 
 
 # --- overrides --------------------------------------------------------------------------------
@@ -205,6 +257,16 @@ def edit_override(request, translation_id, overridable_segment_id):
 def urls():
     """Matched before wagtail-localize's own patterns for the same paths."""
     patterns = [
+        path(
+            "submit/page/<int:page_id>/",
+            ReviewedSubmitPageTranslationView.as_view(),
+            name="submit_page_translation",
+        ),
+        path(
+            "submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            ReviewedSubmitSnippetTranslationView.as_view(),
+            name="submit_snippet_translation",
+        ),
         path(
             "update/<int:translation_source_id>/",
             SyncTranslationsView.as_view(),

@@ -29,6 +29,7 @@ from wagtail_localize.operations import translate_object
 
 import pytest
 
+from home.models import StandardPage
 from news.models import NewsCategory, NewsPage
 from site_core import translation_review
 from site_core.models import Footer
@@ -411,6 +412,86 @@ def test_no_other_wagtail_localize_route_lets_a_non_reviewer_publish_dutch(
     assert not PageLogEntry.objects.filter(
         page=dutch, action="wagtail.publish", timestamp__gte=started
     ).exists()
+
+
+def translate_and_publish(page, code):
+    """A Dutch (or other) translation of ``page``, every string translated, live."""
+    translate_object(page, [locale(code)])
+    translation = translation_of(page, code)
+    for segment in StringSegment.objects.filter(source=translation.source).select_related(
+        "string", "context"
+    ):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={"data": f"{code.upper()} {segment.string.data}"},
+        )
+    translation.save_target(publish=False)
+    translated = translation.get_target_instance()
+    translated.get_latest_revision().publish()
+    return translated.specific
+
+
+def test_translating_a_section_with_its_subtree_leaves_existing_live_translations_alone(client):
+    # Defect guarded: wagtail-localize's "Translate this page" with "Include subtree" re-saved
+    # every existing translation below with save_target(publish=False), which writes the
+    # translator's current strings into the live row: their unsubmitted Dutch went public.
+    english_home = Page.objects.get(depth=2, locale__language_code="en")
+    section = StandardPage(title="Campaigns", slug="campaigns-subtree")
+    english_home.add_child(instance=section)
+    section.save_revision().publish()
+    child = StandardPage(title="Free the detained", slug="free-the-detained")
+    section.add_child(instance=child)
+    child.save_revision().publish()
+    # The Dutch section is an alias (it shows the English page), so it can be translated; its
+    # child has a reviewed, live Dutch translation.
+    section.copy_for_translation(locale("nl"), alias=True)
+    dutch_child = translate_and_publish(child, "nl")
+    approved_title = dutch_child.title
+    type_without_submitting(
+        client, "translator-nl", translation_of(child, "nl"), "title", UNSUBMITTED
+    )
+
+    login(client, "editor")
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[section.pk]),
+        {"locales": [locale("nl").pk], "include_subtree": "on"},
+    )
+    assert response.status_code == 302
+    assert Translation.objects.get(
+        source__object_id=section.translation_key, target_locale=locale("nl")
+    ).enabled  # the section was translated
+
+    dutch_child = StandardPage.objects.get(pk=dutch_child.pk)
+    assert dutch_child.live and dutch_child.title == approved_title
+    page = client.get(dutch_child.url).content.decode()
+    assert approved_title in page and UNSUBMITTED not in page
+    assert dutch_child.get_latest_revision_as_object().title == UNSUBMITTED  # kept, for review
+    dutch_section = section.get_translation(locale("nl")).specific
+    assert dutch_section.live and dutch_section.title == "Campaigns"  # English until reviewed
+
+
+def test_pulling_in_a_related_snippet_for_translation_keeps_its_translation_live(client):
+    # Defect guarded: "Translate this page" also submits the translatable snippets a page points
+    # to; wagtail-localize re-saved an existing translation of one with save_target(publish=
+    # False): it was unpublished, its row rewritten with the translator's unsubmitted strings.
+    # (This site's pages link no snippet yet: the creator is driven as the view drives it.)
+    english = NewsCategory.objects.filter(locale__language_code="en").order_by("pk").first()
+    dutch = NewsCategory.objects.get(translation_key=english.translation_key, locale=locale("nl"))
+    approved_name = dutch.name
+    assert dutch.live
+    type_without_submitting(
+        client, "translator-nl", translation_of(english, "nl"), "name", UNSUBMITTED
+    )
+
+    editor = get_user_model().objects.get(username="editor")
+    creator = translation_review.ReviewedTranslationCreator(editor, [locale("nl")])
+    creator.create_translations(english, include_related_objects=False)
+
+    dutch.refresh_from_db()
+    assert dutch.live and dutch.name == approved_name
+    assert dutch.latest_revision.as_object().name == UNSUBMITTED  # kept, for review
 
 
 # --- overrides are validated and links are safe -----------------------------------------------
