@@ -308,7 +308,8 @@ def test_every_languages_feed_parses_with_stable_uids(client, language):
     [
         ("en", "Talk\nand walk", "Talk\nand walk"),
         ("en", "Talk\r\nand walk", "Talk\nand walk"),
-        ("en", "Talk\x0band\x00 walk", "Talk\nand walk"),
+        # (Not NUL: PostgreSQL cannot store it, and Django's forms refuse it before then.)
+        ("en", "Talk\x0band\x07 walk", "Talk\nand walk"),
         ("he", "הרצאה\r\nוסיור", "הרצאה\nוסיור"),
         ("zh-hans", "讲座\n与游行", "讲座\n与游行"),
     ],
