@@ -19,9 +19,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from site_core.blocks import BodyBlock
+from site_core.caching.page_cache import known_parameters, remember
 from site_core.models import BasePage, SectionIndexPage, paginate
 from site_core.navigation import in_order, public_pages
-from site_core.page_cache import known_parameters, remember
 
 EVENTS_PER_PAGE = 10
 UPCOMING_SECONDS = 60  # how long a remembered list of upcoming events may be kept

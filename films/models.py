@@ -13,9 +13,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from site_core.blocks import video_embed_url
+from site_core.caching.page_cache import remember
 from site_core.models import BasePage, SectionIndexPage
 from site_core.navigation import in_order, public_pages
-from site_core.page_cache import remember
 
 
 class AwardBlock(blocks.StructBlock):

@@ -13,9 +13,9 @@ from wagtail_localize.fields import SynchronizedField
 from events.models import upcoming_events
 from news.models import recent_posts
 from site_core.blocks import BodyBlock
+from site_core.caching.page_cache import remember
 from site_core.models import BasePage
 from site_core.navigation import public_pages
-from site_core.page_cache import remember
 
 
 class HomePage(BasePage):

@@ -22,9 +22,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from site_core.blocks import BodyBlock
+from site_core.caching.page_cache import known_parameters, remember
 from site_core.models import BasePage, SectionIndexPage, paginate
 from site_core.navigation import in_order, public_pages
-from site_core.page_cache import known_parameters, remember
 
 POSTS_PER_PAGE = 10
 # The post cards' responsive picture, prefetched in bulk: exactly the specs of the {% picture %}

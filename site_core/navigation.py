@@ -64,7 +64,7 @@ def private_q(request=None):
         return Page.objects.all().private_q()
     cache = _cache(request)
     if "private_q" not in cache:
-        from site_core.page_cache import remember
+        from site_core.caching.page_cache import remember
 
         cache["private_q"] = remember("private_q", lambda: Page.objects.all().private_q())
     return cache["private_q"]
@@ -76,7 +76,7 @@ def may_be_restricted(path):
     A restriction reaches a page through its ancestors, or through an alias among them (whose
     source's restrictions apply): pages under neither need no look-up.
     """
-    from site_core.page_cache import remember
+    from site_core.caching.page_cache import remember
 
     prefixes = remember(
         "restriction-prefixes",
@@ -112,7 +112,7 @@ def _versions(request, page):
     page = as_page(page)
     key = ("versions", page.translation_key if page else None)
     if key not in cache:
-        from site_core.page_cache import remember
+        from site_core.caching.page_cache import remember
 
         cache[key] = remember(
             f"versions:{request.get_host()}:{page.path if page else '-'}",
@@ -169,7 +169,7 @@ def news_index(request, language_code):
     cache = _cache(request)
     key = ("news_index", language_code)
     if key not in cache:
-        from site_core.page_cache import remember
+        from site_core.caching.page_cache import remember
 
         cache[key] = remember(
             f"news-index:{language_code}",

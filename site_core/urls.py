@@ -9,7 +9,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
-from site_core import routing, search, seo, sign_in, views
+from site_core import views
+from site_core.languages import routing
+from site_core.languages import views as language_views
+from site_core.search import views as search
+from site_core.security import sign_in
+from site_core.seo import views as seo
 
 # The folders of MEDIA_ROOT that anyone may read (Wagtail's images and their renditions); a web
 # server in front of the site must serve these and nothing else of MEDIA_ROOT (README.md).
@@ -31,7 +36,7 @@ urlpatterns = [
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("language/<str:language_code>/", views.choose_language, name="choose_language"),
+    path("language/<str:language_code>/", language_views.choose_language, name="choose_language"),
 ]
 
 if settings.DEBUG:
@@ -59,8 +64,9 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Every public page lives under its language prefix: /en/, /nl/, /zh-hans/, ...
 urlpatterns += i18n_patterns(
     path("search/", search.search_view, name="search"),
-    # Wagtail's URLs, its page view routed through the cache (site_core.routing) and its form
-    # for password-protected pages counted by the sign-in limits (site_core.sign_in).
+    # Wagtail's URLs, its page view routed through the cache (site_core.languages.routing) and its
+    # form
+    # for password-protected pages counted by the sign-in limits (site_core.security.sign_in).
     *[
         pattern
         for pattern in wagtail_urls.urlpatterns

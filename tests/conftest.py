@@ -21,7 +21,7 @@ def _fresh_cache():
     """Each test's database changes are rolled back: its cached fragments must go too."""
     from django.core.cache import caches
 
-    from site_core import page_cache
+    from site_core.caching import page_cache
 
     page_cache._memo.clear()
     for cache in caches.all():

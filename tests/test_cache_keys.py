@@ -104,7 +104,7 @@ def test_every_parameter_a_page_reads_is_declared_for_the_cache():
     # A view reading an undeclared parameter would be served the page made without it.
     import re
 
-    from site_core.page_cache import understood_parameters
+    from site_core.caching.page_cache import understood_parameters
 
     read = set()
     for folder in ("news", "events", "films", "home", "site_core"):
@@ -363,7 +363,7 @@ def test_make_run_and_make_serve_share_one_cache_for_one_database():
 
 def test_a_publish_in_one_process_shows_to_readers_of_another(client, settings, tmp_path):
     """Two processes on one cache folder: two cache objects that share nothing but the files."""
-    from site_core import page_cache
+    from site_core.caching import page_cache
     from site_core.models import Footer
 
     folder = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache"}

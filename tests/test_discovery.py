@@ -12,7 +12,7 @@ import pytest
 
 from home.models import StandardPage
 from news.models import NewsPage
-from site_core.search import clean_query, page_entries
+from site_core.search.views import clean_query, page_entries
 from tests.utils import bcp47, live_pages, locale, soup, switch_target
 
 pytestmark = pytest.mark.django_db

@@ -286,7 +286,7 @@ def test_without_a_cdn_pages_are_not_kept_downstream(client, page_cache):
 def test_an_emptied_cache_never_brings_back_an_old_fragment():
     """Processes keep fragments they have read, by generation: after the shared cache is emptied
     (a Redis restart), the new generation must be one no earlier fragment was stored under."""
-    from site_core import page_cache
+    from site_core.caching import page_cache
 
     before = page_cache.generation()
     assert page_cache.remember("probe", lambda: "old") == "old"

@@ -206,7 +206,7 @@ def test_a_second_render_of_any_page_with_pictures_makes_no_rendition(client, la
 
     from wagtail.images.models import AbstractImage, Rendition
 
-    from site_core import page_cache
+    from site_core.caching import page_cache
 
     urls = pages_with_every_kind_of_picture(language)
     for url in urls:

@@ -1,6 +1,7 @@
 """Routes and listings remembered per cache generation never outlive a change.
 
-The page cache is off here: these are the fragments an uncached render uses (site_core.routing,
+The page cache is off here: these are the fragments an uncached render uses
+(site_core.languages.routing,
 the news and event listings).
 """
 

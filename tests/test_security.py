@@ -162,7 +162,7 @@ def test_cached_pages_are_still_served_while_the_database_is_down(settings):
         assert client.get("/en/news/").status_code == 503
 
 
-# --- sign-in limits (django-axes, site_core/sign_in.py) ----------------------------------------
+# --- sign-in limits (django-axes, site_core/security/sign_in.py)
 
 
 @pytest.fixture
@@ -389,7 +389,7 @@ def test_one_ipv6_network_counts_as_one_address(editor):
 def test_an_ipv4_address_in_ipv6_form_counts_as_the_ipv4_address():
     from django.test import RequestFactory
 
-    from site_core.sign_in import client_pseudonym
+    from site_core.security.sign_in import client_pseudonym
 
     def pseudonym(address):
         return client_pseudonym(RequestFactory().get("/", REMOTE_ADDR=address))
@@ -441,7 +441,7 @@ def test_attempts_are_stored_without_the_readers_address(editor):
     sign_in("chief-editor", "a-long-correct-password", "198.51.100.9")
     attempt = AccessAttempt.objects.get()
     assert attempt.username == "chief-editor"
-    assert attempt.ip_address.startswith("fd")  # a keyed pseudonym (site_core.sign_in)
+    assert attempt.ip_address.startswith("fd")  # a keyed pseudonym (site_core.security.sign_in)
     assert "203.0.113.7" not in str(list(AccessAttempt.objects.values()))
     assert "wrong-guess" not in attempt.post_data
     assert not AccessLog.objects.exists()  # successful sign-ins are not recorded
@@ -450,7 +450,7 @@ def test_attempts_are_stored_without_the_readers_address(editor):
 def test_addresses_behind_a_proxy_are_the_ones_the_proxy_saw(settings):
     from django.test import RequestFactory
 
-    from site_core.sign_in import client_address, client_pseudonym
+    from site_core.security.sign_in import client_address, client_pseudonym
 
     settings.PROXY_COUNT = 1
     request = RequestFactory().get(

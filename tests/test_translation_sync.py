@@ -31,9 +31,9 @@ import pytest
 
 from home.models import StandardPage
 from news.models import NewsCategory, NewsPage
-from site_core import translation_review
 from site_core.models import Footer
-from site_core.roles import EDITORS, reviewer_group_name, setup_roles
+from site_core.translation_workflow import review as translation_review
+from site_core.translation_workflow.roles import EDITORS, reviewer_group_name, setup_roles
 from tests.utils import locale
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Two-factor sign-in (wagtail-2fa, site_core/two_factor.py): required where the setting says."""
+"""Two-factor sign-in (wagtail-2fa, site_core/security/two_factor.py)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model

@@ -287,8 +287,9 @@ def test_real_pictures_of_every_format_and_size_are_accepted(admin_client, image
 
 def test_the_markup_check_finds_nothing_in_64_megabytes_of_random_bytes():
     # Compressed photos are near-random bytes: the markers are long enough that a photo is
-    # practically never refused (about 1 in 13,000 at the 10 MB limit, site_core/images.py).
-    from site_core.images import carries_markup
+    # practically never refused (about 1 in 13,000 at the 10 MB limit,
+    # site_core/security/images.py).
+    from site_core.security.images import carries_markup
 
     data = random.Random(14).randbytes(64 * 1024 * 1024)
     assert not carries_markup(io.BytesIO(data))

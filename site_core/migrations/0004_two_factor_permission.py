@@ -1,6 +1,6 @@
 """wagtail-2fa's "Enable 2FA" permission, which its own migration would create.
 
-wagtail-2fa cannot be an installed app on Wagtail 8 (site_core/two_factor.py), so its migration
+wagtail-2fa cannot be an installed app on Wagtail 8 (site_core/security/two_factor.py), so its migration
 never runs. Without this one, a new database lacks the permission: setup_roles made it, but a
 restored backup (loaddata into a freshly migrated database) refers to it before then.
 """

@@ -10,7 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from site_core.page_cache import known_parameters
+from site_core.caching.page_cache import known_parameters
 
 
 class BasePage(Page):
@@ -22,7 +22,7 @@ class BasePage(Page):
     - ``get_meta_description()``: the promote tab's search description; subclasses may fall
       back to an intro or summary.
     - ``cache_query_parameters``: the query parameters the page (and its sub-routes) reads;
-      the page cache keys on these and ignores any other (site_core.page_cache).
+      the page cache keys on these and ignores any other (site_core.caching.page_cache).
     """
 
     # ?untranslated=<id>: the switcher's notice (site_tags.untranslated_notice)

@@ -13,6 +13,9 @@ BASE_DIR = env.BASE_DIR
 
 INSTALLED_APPS = [
     "site_core",
+    "site_core.caching",
+    "site_core.security",
+    "site_core.translation_workflow",
     "home",
     "news",
     "events",
@@ -30,7 +33,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     # wagtail-2fa is used without being an installed app (its hooks fail on Wagtail 8):
-    # site_core.two_factor.
+    # site_core.security.two_factor.
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -49,23 +52,24 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "site_core.security.SecurityHeadersMiddleware",
+    "site_core.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compressed for each reader (static files come compressed from whitenoise; below
     # it, they never pass here). Above the page cache, which keeps pages uncompressed.
     "django.middleware.gzip.GZipMiddleware",
-    "site_core.page_cache.PageCacheMiddleware",
+    "site_core.caching.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "site_core.middleware.LanguagePrefixMiddleware",
+    "site_core.languages.middleware.LanguagePrefixMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Two-factor sign-in (wagtail-2fa, for the admin only): below authentication; then axes'
-    # sign-in limits, and the device cookie of a browser that signed in (site_core.sign_in).
-    "site_core.two_factor.AdminVerificationMiddleware",
+    # sign-in limits, and the device cookie of a browser that signed in
+    # (site_core.security.sign_in).
+    "site_core.security.two_factor.AdminVerificationMiddleware",
     "axes.middleware.AxesMiddleware",
-    "site_core.sign_in.DeviceCookieMiddleware",
-    "site_core.permissions.TranslatorScopeMiddleware",
+    "site_core.security.sign_in.DeviceCookieMiddleware",
+    "site_core.translation_workflow.permissions.TranslatorScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -141,7 +145,7 @@ RENDITIONS_CACHE = {
 }
 CACHES["renditions"] = RENDITIONS_CACHE
 
-# Full-page cache for anonymous readers (site_core.page_cache): off while developing, on in
+# Full-page cache for anonymous readers (site_core.caching.page_cache): off while developing, on in
 # production (PAGE_CACHE=false turns it off there).
 PAGE_CACHE_ENABLED = False
 PAGE_CACHE_SECONDS = 600
@@ -149,7 +153,7 @@ PAGE_CACHE_SECONDS = 600
 # tell anyone which addresses other readers asked for recently.
 PAGE_CACHE_HEADER = False
 # Render a page (and its section and home) right after it is published, so its image renditions
-# exist before the first reader asks (site_core.page_cache.warm_after_publish).
+# exist before the first reader asks (site_core.caching.page_cache.warm_after_publish).
 WARM_PAGES_ON_PUBLISH = False
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -260,18 +264,19 @@ SECRET_KEY = env.SECRET_KEY
 ALLOWED_HOSTS = env.ALLOWED_HOSTS
 CSRF_TRUSTED_ORIGINS = env.CSRF_TRUSTED_ORIGINS
 
-# Sign-in attempts are limited per address (site_core.sign_in): behind N reverse proxies,
+# Sign-in attempts are limited per address (site_core.security.sign_in): behind N reverse proxies,
 # the address is the one the nearest proxy saw in X-Forwarded-For.
 PROXY_COUNT = env.PROXY_COUNT
 PROXY_COUNT_GIVEN = env.PROXY_COUNT_GIVEN  # said on purpose, 0 too (check --deploy asks)
 
-# Sign-in limits (django-axes, site_core/sign_in.py). Axes refuses a locked-out attempt before
+# Sign-in limits (django-axes, site_core/security/sign_in.py). Axes refuses a locked-out attempt
+# before
 # any other backend checks the password; counters live in the database, not the page cache.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_HANDLER = "site_core.sign_in.SignInAttempts"
+AXES_HANDLER = "site_core.security.sign_in.SignInAttempts"
 # Counted over 15 minutes since the last failure: one account from one address, one address
 # (IPv6: one /64). Never one account from anywhere: that would let anybody lock an editor out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
@@ -279,9 +284,11 @@ SIGN_IN_FAILURE_LIMITS = [5, 30]  # for each of AXES_LOCKOUT_PARAMETERS, in orde
 AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMITS[0]
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True  # that account from that address only (SignInAttempts)
-AXES_USERNAME_CALLABLE = "site_core.sign_in.account_key"
-AXES_CLIENT_IP_CALLABLE = "site_core.sign_in.client_pseudonym"  # a keyed hash, never the address
-AXES_LOCKOUT_CALLABLE = "site_core.sign_in.lockout_response"
+AXES_USERNAME_CALLABLE = "site_core.security.sign_in.account_key"
+AXES_CLIENT_IP_CALLABLE = (
+    "site_core.security.sign_in.client_pseudonym"  # a keyed hash, never the address
+)
+AXES_LOCKOUT_CALLABLE = "site_core.security.sign_in.lockout_response"
 AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True  # no table of successful sign-ins: only failures are kept
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken", "otp_token"]
@@ -292,7 +299,8 @@ SIGN_IN_DEVICE_COOKIE_AGE = 180 * 24 * 60 * 60  # seconds; renewed at each sign-
 SIGN_IN_DEVICE_FAILURE_LIMIT = 5
 
 # Two-factor sign-in (wagtail-2fa, TOTP apps): required, where on, for the roles holding its
-# "enable 2FA" permission (editors, reviewers: site_core.roles) and administrators; anyone who
+# "enable 2FA" permission (editors, reviewers: site_core.translation_workflow.roles) and
+# administrators; anyone who
 # added a device is asked for a code too. Off in development and tests unless
 # TWO_FACTOR_REQUIRED=true; on in production unless TWO_FACTOR_REQUIRED=false.
 WAGTAIL_2FA_REQUIRED = env.TWO_FACTOR_REQUIRED is True
@@ -305,7 +313,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-DEFAULT_EXCEPTION_REPORTER_FILTER = "site_core.security.NoFormBodiesFilter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "site_core.security.headers.NoFormBodiesFilter"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # Content-Security-Policy (Django's own middleware). The public site runs no inline script
@@ -327,7 +335,8 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 # Wagtail's admin (and wagtail-localize's editor) use inline styles and scripts: same origin
-# only, framed only by itself (previews). Chosen by site_core.security.SecurityHeadersMiddleware.
+# only, framed only by itself (previews). Chosen by
+# site_core.security.headers.SecurityHeadersMiddleware.
 SECURE_CSP_ADMIN = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
@@ -356,8 +365,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
-# The image form used everywhere in the admin: an image must decode to the end (site_core.images).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "site_core.images.ImageForm"
+# The image form used everywhere in the admin: an image must decode to the end
+# (site_core.security.images).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "site_core.security.images.ImageForm"
 # The admin must not call out to third parties (closed networks, readers' privacy).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

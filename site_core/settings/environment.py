@@ -83,7 +83,8 @@ BENCH_CACHE_PREFIX = os.environ.get("BENCH_CACHE_PREFIX", "").strip() or "bench"
 # object storage for /media/).
 SERVE_MEDIA = _bool("SERVE_MEDIA", default=False)
 
-# Optional CDN in front of the site, purged on publish (site_core.cdn): an HTTP purge address
+# Optional CDN in front of the site, purged on publish (site_core.caching.cdn): an HTTP purge
+# address
 # (Varnish, Squid...) or Cloudflare's API token and zone; CDN_MAX_AGE is how long it may keep a
 # page (s-maxage, seconds).
 CDN_PURGE_URL = os.environ.get("CDN_PURGE_URL", "").strip()

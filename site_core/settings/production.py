@@ -50,7 +50,7 @@ WARM_PAGES_ON_PUBLISH = True
 if env.REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-# A CDN purged on publish (site_core.cdn), when one is configured.
+# A CDN purged on publish (site_core.caching.cdn), when one is configured.
 WAGTAILFRONTENDCACHE = {}
 if env.CDN_PURGE_URL:
     WAGTAILFRONTENDCACHE["http"] = {

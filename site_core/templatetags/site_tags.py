@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.images.models import SourceImageIOError
 
+from site_core.caching.page_cache import known_parameters, remember
 from site_core.models import Footer
 from site_core.navigation import (
     as_page,
@@ -26,7 +27,6 @@ from site_core.navigation import (
     news_index,
     public_pages,
 )
-from site_core.page_cache import known_parameters, remember
 
 register = template.Library()
 register.filter("bcp47", bcp47)

@@ -32,7 +32,12 @@ from site_core.blocks import BodyBlock
 from site_core.demo import content, images, news
 from site_core.demo import events as events_demo
 from site_core.models import Footer
-from site_core.roles import EDITORS, reviewer_group_name, setup_roles, translator_group_name
+from site_core.translation_workflow.roles import (
+    EDITORS,
+    reviewer_group_name,
+    setup_roles,
+    translator_group_name,
+)
 
 ADMIN_USERNAME = "admin"
 

@@ -1,4 +1,4 @@
-"""The ``clean_rich_text`` filter: the render-time guard of site_core.rich_text.
+"""The ``clean_rich_text`` filter: the render-time guard of site_core.security.rich_text.
 
 Used by ``templates/wagtailcore/shared/richtext.html``, which both the ``richtext`` filter and a
 RichTextBlock's value render through.
@@ -7,7 +7,7 @@ RichTextBlock's value render through.
 from django import template
 from django.utils.safestring import mark_safe
 
-from site_core.rich_text import clean_rendered_html
+from site_core.security.rich_text import clean_rendered_html
 
 register = template.Library()
 

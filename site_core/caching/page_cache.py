@@ -140,7 +140,7 @@ def _on_change(sender, **kwargs):
 def connect_signals():
     from wagtail.signals import page_published, page_unpublished
 
-    from site_core import cdn
+    from site_core.caching import cdn
 
     page_published.connect(warm_after_publish, dispatch_uid="page-cache-warm")
     page_published.connect(cdn.purge_page, dispatch_uid="cdn-purge-published")

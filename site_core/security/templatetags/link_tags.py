@@ -20,7 +20,8 @@ def is_safe_link(value):
 def safe_url(value):
     """The address, or "" when it is not a safe link (``javascript:``, ``data:``...).
 
-    Overrides are validated when a translator saves them (``site_core.localize_guards``); this
+    Overrides are validated when a translator saves them
+    (``site_core.translation_workflow.localize_guards``); this
     also covers values stored before that, or by any other way in.
     """
     if not value or not is_safe_link(value):

@@ -24,5 +24,8 @@ class LanguageReviewTask(AbstractGroupApprovalTask):
         return super().get_form_for_action(action)
 
     class Meta:
+        # Created by site_core's migration 0003, before this app existed: the tables keep
+        # their names (migrations 0001 here and site_core 0005 move the model, not the data).
+        db_table = "site_core_languagereviewtask"
         verbose_name = _("language review task")
         verbose_name_plural = _("language review tasks")

@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from site_core.permissions import (
+from site_core.translation_workflow.permissions import (
     all_locales,
     can_edit_locale,
     editable_locale_ids,

@@ -14,7 +14,8 @@ of an account without a device could otherwise enrol their own unseen).
 
 Whether it is required: WAGTAIL_2FA_REQUIRED (TWO_FACTOR_REQUIRED in the environment). Then
 administrators and the roles holding ``wagtailadmin.enable_2fa`` (editors and reviewers:
-site_core.roles.require_two_factor) must add a device and enter a code after their password;
+site_core.translation_workflow.roles.require_two_factor) must add a device and enter a code after
+their password;
 anyone else who added a device is asked for a code too.
 """
 

@@ -127,7 +127,9 @@ def account_key(request, credentials):
 
 def _account_hash(account):
     """The keyed hash of a (normalised) account name that a device cookie holds."""
-    return salted_hmac("site_core.sign_in.device", account, algorithm="sha256").hexdigest()[:32]
+    return salted_hmac(
+        "site_core.sign_in.device", account, algorithm="sha256"
+    ).hexdigest()[:32]
 
 
 def _devices(request):
@@ -137,7 +139,9 @@ def _devices(request):
         return {}
     try:
         devices = signing.loads(
-            value, salt="site_core.sign_in.device", max_age=settings.SIGN_IN_DEVICE_COOKIE_AGE
+            value,
+            salt="site_core.sign_in.device",
+            max_age=settings.SIGN_IN_DEVICE_COOKIE_AGE,
         )
     except (signing.BadSignature, ValueError):  # forged, altered or expired
         return {}

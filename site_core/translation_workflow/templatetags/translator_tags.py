@@ -6,8 +6,8 @@ from django import template
 
 from wagtail.models import Page
 
-from site_core.permissions import can_edit_locale, can_publish_locale
-from site_core.translation_review import segment_counts
+from site_core.translation_workflow.permissions import can_edit_locale, can_publish_locale
+from site_core.translation_workflow.review import segment_counts
 
 register = template.Library()
 

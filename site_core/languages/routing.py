@@ -2,7 +2,7 @@
 
 Wagtail routes ``/en/news/a-post/`` one level at a time (the site, the active locale, the
 localized home, then each child and its specific row: about eight queries for a post). Here
-the site and the routed page are looked up once per cache generation (site_core.page_cache):
+the site and the routed page are looked up once per cache generation (site_core.caching.page_cache):
 any change to published content starts a new generation, so a remembered route is never staler
 than the page cache itself. The page is found by its ``url_path`` in one query; Wagtail's own
 ``route()`` still runs on it, so liveness, routable sub-pages (feeds, calendars) and 404s behave
@@ -17,7 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from site_core.page_cache import remember
+from site_core.caching.page_cache import remember
 
 MAX_CACHED_KEY = 300  # longer (hostile) addresses are routed the ordinary way, never remembered
 

@@ -13,12 +13,14 @@ paths (``wagtail_hooks.register_localize_guards``), so its buttons and editor re
   also re-saved the translations that already existed (the pages of "Include subtree", the
   related snippets it pulls in, an alias) with ``save_target(publish=False)``: the translator's
   unsubmitted strings went into each live page's row, and a live snippet was unpublished. Here
-  it runs ``translate_object`` / ``translate_page_subtree`` of ``site_core.translation_review``,
+  it runs ``translate_object`` / ``translate_page_subtree`` of
+  ``site_core.translation_workflow.review``,
   which bring an existing translation in step as the sync does.
 
 The translation editor's own "Publish" action needs Wagtail's publish permission on the
 translated page or snippet, which within a language only its reviewers hold; "Convert to alias"
-is refused to non-reviewers by ``site_core.permissions``; creating translations never publishes
+is refused to non-reviewers by ``site_core.translation_workflow.permissions``; creating translations
+never publishes
 (``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False``).
 """
 
@@ -46,8 +48,8 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from site_core.templatetags.link_tags import is_safe_link
-from site_core.translation_review import (
+from site_core.security.templatetags.link_tags import is_safe_link
+from site_core.translation_workflow.review import (
     show_sync_failures,
     sync_translations,
     translate_object,

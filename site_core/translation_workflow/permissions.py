@@ -80,7 +80,7 @@ def visible_locales(user):
 # --- the guard ----------------------------------------------------------------------------------
 
 # wagtail-localize's views, and those that stand in for some of them on the same paths
-# (site_core.localize_guards).
+# (site_core.translation_workflow.localize_guards).
 LOCALIZE_NAMESPACES = ("wagtail_localize", "site_localize")
 # wagtail-localize views that act on one translation (its target locale decides).
 TRANSLATION_VIEWS = {

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from site_core.roles import setup_roles
+from site_core.translation_workflow.roles import setup_roles
 
 
 class Command(BaseCommand):

@@ -29,8 +29,8 @@ from django.utils.safestring import mark_safe
 from wagtail.models import get_page_models
 from wagtail.search.models import IndexEntry
 
+from site_core.languages.routing import find_site
 from site_core.navigation import in_order, public_pages
-from site_core.routing import find_site
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10

@@ -37,7 +37,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from site_core.models import LanguageReviewTask
+from site_core.translation_workflow.models import LanguageReviewTask
 
 EDITORS = "Editors"
 TRANSLATORS = "Translators – {language}"
@@ -334,10 +334,11 @@ def _reviewer_deleted(sender, instance, **kwargs):
 
 
 def require_two_factor(report):
-    """Editors and reviewers hold wagtail-2fa's "Enable 2FA" permission (site_core.two_factor):
+    """Editors and reviewers hold wagtail-2fa's "Enable 2FA" permission
+    (site_core.security.two_factor):
     where two-factor sign-in is required (TWO_FACTOR_REQUIRED), they must use it. Administrators
     must as well (they hold every permission); translators may."""
-    from site_core.two_factor import permission
+    from site_core.security.two_factor import permission
 
     names = [EDITORS] + [
         reviewer_group_name(code)

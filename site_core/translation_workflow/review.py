@@ -59,8 +59,8 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.segments.extract import extract_segments
 
-from site_core.permissions import can_edit_locale, can_publish_locale
-from site_core.roles import TEAM_ADMINISTRATORS, TEAM_REVIEWERS, review_team
+from site_core.translation_workflow.permissions import can_edit_locale, can_publish_locale
+from site_core.translation_workflow.roles import TEAM_ADMINISTRATORS, TEAM_REVIEWERS, review_team
 
 logger = logging.getLogger(__name__)
 

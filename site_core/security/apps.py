@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SecurityConfig(AppConfig):
+    """Response headers, sign-in limits, two-factor sign-in, safe rich text, links and uploads."""
+
+    name = "site_core.security"
+    label = "security"
+    verbose_name = _("Security")
+
+    def ready(self):
+        from site_core.security import images, rich_text, sign_in  # noqa: F401 (its deploy check)
+
+        images.guard_renditions()  # an image that cannot be decoded shows as missing, not a 500
+        rich_text.connect_signals()

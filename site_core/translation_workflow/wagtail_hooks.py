@@ -1,0 +1,88 @@
+"""Admin additions for translators: the overview grid and the review flow."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from site_core.translation_workflow import localize_guards
+from site_core.translation_workflow import review as translation_review
+from site_core.translation_workflow.overview import TranslationOverviewView
+from site_core.translation_workflow.permissions import can_publish_locale, editable_locale_ids
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        path(
+            "translations/",
+            TranslationOverviewView.as_view(),
+            name="site_translation_overview",
+        ),
+        path(
+            "translations/start/<int:page_id>/<str:language_code>/",
+            translation_review.start_translation,
+            name="site_translation_start",
+        ),
+        path(
+            "translations/<int:translation_id>/submit/",
+            translation_review.submit_for_review,
+            name="site_translation_submit",
+        ),
+        path(
+            "translations/<int:translation_id>/review/",
+            translation_review.review,
+            name="site_translation_review",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_localize_guards():
+    """Ahead of wagtail-localize's own URLs: its views that could publish unreviewed text or
+    store unsafe links, on the same paths (``site_core.translation_workflow.localize_guards``)."""
+    return localize_guards.urls()
+
+
+class TranslationOverviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return bool(editable_locale_ids(user)) or user.has_perm(
+            "wagtail_localize.submit_translation"
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_overview_menu_item():
+    return TranslationOverviewMenuItem(
+        _("Translations"),
+        reverse("site_translation_overview"),
+        name="translation-overview",
+        icon_name="site",
+        order=250,
+    )
+
+
+ALL_LANGUAGE_REPORTS = {"translations", "site-history", "page-types-usage"}
+
+
+@hooks.register("construct_reports_menu")
+def hide_all_language_reports_from_translators(request, menu_items):
+    """Reports that name every language's objects are for coordinators (editors) only."""
+    if not request.user.has_perm("wagtail_localize.submit_translation"):
+        menu_items[:] = [item for item in menu_items if item.name not in ALL_LANGUAGE_REPORTS]
+
+
+@hooks.register("construct_page_action_menu")
+def convert_to_alias_is_for_reviewers(menu_items, request, context):
+    """An alias puts the English page live in this language: not a translator's action."""
+    page = context.get("page")
+    if page is not None and not can_publish_locale(request.user, page.locale_id):
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+# A sync that could not update a translation is reported to whoever published the English source.
+hooks.register("after_publish_page", translation_review.show_sync_failures)
+hooks.register("after_edit_snippet", translation_review.show_sync_failures)
+hooks.register("after_create_snippet", translation_review.show_sync_failures)
