@@ -9,6 +9,7 @@ there. ``TranslatorScopeMiddleware`` enforces it on every admin view that names 
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
@@ -16,6 +17,8 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from wagtail.models import GroupPagePermission, Locale, Page, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
 
 ALL = "all"
@@ -116,11 +119,86 @@ PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_i
 
 
 def _snippet_model(namespace):
-    from wagtail.snippets.models import get_snippet_models
-
     for model in get_snippet_models():
         if namespace == model.snippet_viewset.get_admin_url_namespace():
             return model
+    return None
+
+
+def _translation_locale(kwargs):
+    """A wagtail-localize view on one translation: its target locale decides."""
+    translation = Translation.objects.filter(pk=kwargs["translation_id"]).first()
+    if translation is None:
+        raise Http404
+    return translation.target_locale_id
+
+
+def _alias_locale(request, kwargs):
+    """An alias shows the English page live in this language: a reviewer's decision."""
+    page = Page.objects.filter(pk=kwargs["page_id"]).only("locale_id").first()
+    if page is None:
+        raise Http404
+    if not can_publish_locale(request.user, page.locale_id):
+        raise PermissionDenied
+    return page.locale_id
+
+
+def _for_coordinators(request):
+    """Views and reports over every language: only for coordinators (editors)."""
+    if not request.user.has_perm("wagtail_localize.submit_translation"):
+        raise PermissionDenied
+
+
+def _snippet_api_locale(kwargs):
+    """wagtail-localize's snippet API: a translated snippet's locale (None for English)."""
+    model = get_snippet_model_from_url_params(kwargs["app_label"], kwargs["model_name"])
+    instance = model._default_manager.filter(pk=kwargs["pk"]).first()
+    if instance is None:
+        raise Http404
+    if isinstance(instance, TranslatableMixin) and (
+        instance.locale.language_code != settings.LANGUAGE_CODE
+    ):
+        return instance.locale_id
+    return None
+
+
+def _localize_view_locale(request, name, kwargs):
+    """The locale of a wagtail-localize view (or one standing in for it)."""
+    if name in TRANSLATION_VIEWS:
+        return _translation_locale(kwargs)
+    if name == "convert_to_alias":
+        return _alias_locale(request, kwargs)
+    if name in COORDINATOR_VIEWS:
+        _for_coordinators(request)
+        return None
+    if name == "snippets_api_detail":
+        return _snippet_api_locale(kwargs)
+    return None
+
+
+def _page_view_locale(kwargs):
+    """The locale of the page a Wagtail page view names (None for the root or no page)."""
+    for key in PAGE_ID_KWARGS:
+        if key in kwargs:
+            page = Page.objects.filter(pk=kwargs[key]).only("locale_id", "depth").first()
+            if page is None or page.depth == 1:
+                return None
+            return page.locale_id
+    return None
+
+
+def _snippet_view_locale(request, namespace, name, kwargs):
+    """The locale of the translatable snippet a snippet view names, or that "add" creates."""
+    model = _snippet_model(namespace)
+    if model is None or not issubclass(model, TranslatableMixin):
+        return None
+    if "pk" in kwargs:
+        instance = model._default_manager.filter(pk=unquote(str(kwargs["pk"]))).first()
+        return instance.locale_id if instance is not None else None
+    if name == "add":
+        code = request.GET.get("locale") or settings.LANGUAGE_CODE
+        locale = Locale.objects.filter(language_code=code).first()
+        return locale.pk if locale else None
     return None
 
 
@@ -129,66 +207,15 @@ def required_locale(request, resolver_match):
     namespace = resolver_match.namespace or ""
     name = resolver_match.url_name
     kwargs = resolver_match.kwargs
-
     if namespace in LOCALIZE_NAMESPACES:
-        if name in TRANSLATION_VIEWS:
-            translation = Translation.objects.filter(pk=kwargs["translation_id"]).first()
-            if translation is None:
-                raise Http404
-            return translation.target_locale_id
-        if name == "convert_to_alias":
-            # An alias shows the English page live in this language: a reviewer's decision.
-            page = Page.objects.filter(pk=kwargs["page_id"]).only("locale_id").first()
-            if page is None:
-                raise Http404
-            if not can_publish_locale(request.user, page.locale_id):
-                raise PermissionDenied
-            return page.locale_id
-        if name in COORDINATOR_VIEWS:
-            if not request.user.has_perm("wagtail_localize.submit_translation"):
-                raise PermissionDenied
-            return None
-        if name == "snippets_api_detail":
-            from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
-
-            model = get_snippet_model_from_url_params(kwargs["app_label"], kwargs["model_name"])
-            instance = model._default_manager.filter(pk=kwargs["pk"]).first()
-            if instance is None:
-                raise Http404
-            if isinstance(instance, TranslatableMixin) and (
-                instance.locale.language_code != settings.LANGUAGE_CODE
-            ):
-                return instance.locale_id
-            return None
-        return None
-
+        return _localize_view_locale(request, name, kwargs)
     if namespace == "wagtailadmin_reports" and name in COORDINATOR_REPORTS:
-        if not request.user.has_perm("wagtail_localize.submit_translation"):
-            raise PermissionDenied
+        _for_coordinators(request)
         return None
-
     if namespace == "wagtailadmin_pages" or (namespace == "" and name == "wagtailadmin_explore"):
-        for key in PAGE_ID_KWARGS:
-            if key in kwargs:
-                page = Page.objects.filter(pk=kwargs[key]).only("locale_id", "depth").first()
-                if page is None or page.depth == 1:
-                    return None
-                return page.locale_id
-        return None
-
+        return _page_view_locale(kwargs)
     if namespace.startswith("wagtailsnippets_"):
-        model = _snippet_model(namespace)
-        if model is None or not issubclass(model, TranslatableMixin):
-            return None
-        if "pk" in kwargs:
-            from django.contrib.admin.utils import unquote
-
-            instance = model._default_manager.filter(pk=unquote(str(kwargs["pk"]))).first()
-            return instance.locale_id if instance is not None else None
-        if name == "add":
-            code = request.GET.get("locale") or settings.LANGUAGE_CODE
-            locale = Locale.objects.filter(language_code=code).first()
-            return locale.pk if locale else None
+        return _snippet_view_locale(request, namespace, name, kwargs)
     return None
 
 
