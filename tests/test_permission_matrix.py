@@ -11,7 +11,7 @@ back, so a deletion confirmed by an editor does not change what the next address
 POST by a translator or a reviewer must change nothing at all (every object here is Hebrew: the
 Dutch translator and reviewer may not touch it, and the Hebrew translator may only translate).
 The editor may act on them as a Hebrew reviewer would: the demo has no Hebrew reviewer, so the
-editors stand in (``site_core.translation_workflow.roles.apply_review_fallback``).
+editors stand in (``site_core.translation_workflow.review_fallback.apply_review_fallback``).
 Translators' POSTs with real form data are in test_translators.py.
 """
 

@@ -32,8 +32,9 @@ import pytest
 from home.models import StandardPage
 from news.models import NewsCategory, NewsPage
 from site_core.models import Footer
-from site_core.translation_workflow import review as translation_review
+from site_core.translation_workflow import sync as translation_sync
 from site_core.translation_workflow.roles import EDITORS, reviewer_group_name, setup_roles
+from site_core.translation_workflow.translate import ReviewedTranslationCreator
 from tests.utils import locale
 
 pytestmark = pytest.mark.django_db
@@ -232,14 +233,14 @@ def test_a_failed_sync_is_shown_to_the_publisher_and_e_mailed_to_the_reviewers(
     client, post, monkeypatch
 ):
     # Defect guarded: a failed sync was only logged; nobody who could act knew.
-    copy = translation_review.copy_synchronised_fields
+    copy = translation_sync.copy_synchronised_fields
 
     def broken(original, target):
         if target.locale.language_code == "nl":
             raise RuntimeError("simulated failure")
         copy(original, target)
 
-    monkeypatch.setattr(translation_review, "copy_synchronised_fields", broken, raising=False)
+    monkeypatch.setattr(translation_sync, "copy_synchronised_fields", broken, raising=False)
     login(client, "editor")
     mail.outbox.clear()
     response = publish_through_the_admin(client, post, "2026-10-02 09:30")
@@ -486,7 +487,7 @@ def test_pulling_in_a_related_snippet_for_translation_keeps_its_translation_live
     )
 
     editor = get_user_model().objects.get(username="editor")
-    creator = translation_review.ReviewedTranslationCreator(editor, [locale("nl")])
+    creator = ReviewedTranslationCreator(editor, [locale("nl")])
     creator.create_translations(english, include_related_objects=False)
 
     dutch.refresh_from_db()
@@ -685,14 +686,14 @@ def test_sync_failure_e_mails_are_written_in_each_recipients_admin_language(
     profile = UserProfile.get_for_user(get_user_model().objects.get(username="reviewer-nl"))
     profile.preferred_language = "nl"
     profile.save()
-    copy = translation_review.copy_synchronised_fields
+    copy = translation_sync.copy_synchronised_fields
 
     def broken(original, target):
         if target.locale.language_code == "nl":
             raise RuntimeError("simulated failure")
         copy(original, target)
 
-    monkeypatch.setattr(translation_review, "copy_synchronised_fields", broken, raising=False)
+    monkeypatch.setattr(translation_sync, "copy_synchronised_fields", broken, raising=False)
     login(client, "editor")
     mail.outbox.clear()
     with override("en"):

@@ -33,7 +33,7 @@ import pytest
 
 from news.models import NewsCategory, NewsPage
 from site_core.models import Footer
-from site_core.translation_workflow.review import segment_counts
+from site_core.translation_workflow.progress import segment_counts
 from site_core.translation_workflow.roles import reviewer_group_name, translator_group_name
 from tests.utils import locale, soup
 

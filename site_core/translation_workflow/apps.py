@@ -11,5 +11,6 @@ class TranslationWorkflowConfig(AppConfig):
 
     def ready(self):
         # The translation sync and review-team receivers must listen in every process (commands,
-        # workers), not only once the admin's hooks are loaded.
-        from site_core.translation_workflow import review  # noqa: F401
+        # workers), not only once the admin's hooks are loaded; their modules import models,
+        # which cannot be imported before the app registry is ready.
+        from site_core.translation_workflow import review_fallback, sync, sync_failures  # noqa: F401

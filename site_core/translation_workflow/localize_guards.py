@@ -14,8 +14,8 @@ paths (``wagtail_hooks.register_localize_guards``), so its buttons and editor re
   related snippets it pulls in, an alias) with ``save_target(publish=False)``: the translator's
   unsubmitted strings went into each live page's row, and a live snippet was unpublished. Here
   it runs ``translate_object`` / ``translate_page_subtree`` of
-  ``site_core.translation_workflow.review``,
-  which bring an existing translation in step as the sync does.
+  ``site_core.translation_workflow.translate``, which bring an existing translation in step as
+  the sync does.
 
 The translation editor's own "Publish" action needs Wagtail's publish permission on the
 translated page or snippet, which within a language only its reviewers hold; "Convert to alias"
@@ -49,12 +49,9 @@ from wagtail_localize.views.submit_translations import (
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from site_core.security.templatetags.link_tags import is_safe_link
-from site_core.translation_workflow.review import (
-    show_sync_failures,
-    sync_translations,
-    translate_object,
-    translate_page_subtree,
-)
+from site_core.translation_workflow.sync import sync_translations
+from site_core.translation_workflow.sync_failures import show_sync_failures
+from site_core.translation_workflow.translate import translate_object, translate_page_subtree
 
 NAMESPACE = "site_localize"
 

@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from site_core.translation_workflow import localize_guards
-from site_core.translation_workflow import review as translation_review
+from site_core.translation_workflow import localize_guards, views
 from site_core.translation_workflow.overview import TranslationOverviewView
 from site_core.translation_workflow.permissions import can_publish_locale, editable_locale_ids
+from site_core.translation_workflow.sync_failures import show_sync_failures
 
 
 @hooks.register("register_admin_urls")
@@ -22,17 +22,17 @@ def register_translation_urls():
         ),
         path(
             "translations/start/<int:page_id>/<str:language_code>/",
-            translation_review.start_translation,
+            views.start_translation,
             name="site_translation_start",
         ),
         path(
             "translations/<int:translation_id>/submit/",
-            translation_review.submit_for_review,
+            views.submit_for_review,
             name="site_translation_submit",
         ),
         path(
             "translations/<int:translation_id>/review/",
-            translation_review.review,
+            views.review,
             name="site_translation_review",
         ),
     ]
@@ -83,6 +83,6 @@ def convert_to_alias_is_for_reviewers(menu_items, request, context):
 
 
 # A sync that could not update a translation is reported to whoever published the English source.
-hooks.register("after_publish_page", translation_review.show_sync_failures)
-hooks.register("after_edit_snippet", translation_review.show_sync_failures)
-hooks.register("after_create_snippet", translation_review.show_sync_failures)
+hooks.register("after_publish_page", show_sync_failures)
+hooks.register("after_edit_snippet", show_sync_failures)
+hooks.register("after_create_snippet", show_sync_failures)

@@ -7,7 +7,7 @@ from django import template
 from wagtail.models import Page
 
 from site_core.translation_workflow.permissions import can_edit_locale, can_publish_locale
-from site_core.translation_workflow.review import segment_counts
+from site_core.translation_workflow.progress import segment_counts
 
 register = template.Library()
 
