@@ -1,10 +1,12 @@
-"""Every admin address, for every role, answers what tests/admin_permissions.json says.
+"""Every admin address, for every role, answers what admin_permissions.json (next to this file)
+says.
 
 The addresses come from the URLconf itself (each pattern filled in with a Hebrew post, the
 Hebrew footer, a Hebrew category...: objects a Dutch translator must not touch), so a new admin
 page fails this test until someone has looked at who can open it and recorded the answer:
 
-    UPDATE_PERMISSION_MATRIX=1 pytest tests/test_permission_matrix.py   # then review the diff
+    UPDATE_PERMISSION_MATRIX=1 pytest tests/translation_workflow/test_permission_matrix.py
+    # then review the diff
 
 GET and POST (with no form data) for every role. Each POST runs in a savepoint that is rolled
 back, so a deletion confirmed by an editor does not change what the next address sees. An empty
@@ -12,7 +14,7 @@ POST by a translator or a reviewer must change nothing at all (every object here
 Dutch translator and reviewer may not touch it, and the Hebrew translator may only translate).
 The editor may act on them as a Hebrew reviewer would: the demo has no Hebrew reviewer, so the
 editors stand in (``site_core.translation_workflow.review_fallback.apply_review_fallback``).
-Translators' POSTs with real form data are in test_translators.py.
+Translators' POSTs with real form data are in test_scope.py.
 """
 
 import json

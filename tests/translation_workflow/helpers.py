@@ -1,0 +1,170 @@
+"""What the translation workflow's tests share: signing in as a demo role, finding a post and its
+translations, typing and translating segments, publishing through the admin, the overview's
+cells, and a sync that fails for Dutch."""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.operations import translate_object
+
+from news.models import NewsPage
+from site_core.translation_workflow import sync as translation_sync
+from tests.utils import locale, soup
+
+LANGUAGES = ["nl", "de", "fr", "es", "zh-hans", "zh-hant", "he"]
+UNSUBMITTED = "UNSUBMITTED-TRANSLATOR-TEXT-41c9"
+MARKER = "UNPUBLISHED-HEBREW-DRAFT-7f3a"
+
+POST = {
+    "title": "Vigil for the detained",
+    "slug": "vigil-for-the-detained",
+    "summary": "Candles were lit in front of the consulate.",
+    "author": "A reporter",
+    "paragraph": "<p>Hundreds of people came.</p>",
+}
+
+
+def login(client, username):
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def english_post(slug=None):
+    posts = NewsPage.objects.filter(locale__language_code="en").order_by("path")
+    return posts.get(slug=slug) if slug else posts.first()
+
+
+def translation_of(instance, code):
+    return Translation.objects.get(
+        source__object_id=instance.translation_key, target_locale__language_code=code
+    )
+
+
+def publish_english(page, user=None):
+    page.save_revision(user=user).publish(user=user)
+
+
+def live(page, code):
+    return NewsPage.objects.get(translation_key=page.translation_key, locale__language_code=code)
+
+
+def new_english_page(title="Solidarity vigil report"):
+    index = Page.objects.get(depth=3, locale__language_code="en", slug="news").specific
+    post = NewsPage(
+        title=title,
+        slug="solidarity-vigil-report",
+        summary="Candles were lit in front of the consulate.",
+        body=[("paragraph", "<p>Hundreds of people came.</p>")],
+        date=english_post().date,
+    )
+    index.add_child(instance=post)
+    publish_english(post)
+    return post
+
+
+def type_without_submitting(client, username, translation, path, text):
+    """What a translator does in wagtail-localize's editor: save one string, submit nothing."""
+    segment = StringSegment.objects.get(source=translation.source, context__path=path)
+    login(client, username)
+    response = client.put(
+        reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+        f"value={text}",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    client.logout()
+
+
+def translate_every_segment(translation, prefix, *, overwrite=True):
+    """Fill every segment with "<prefix><English text>" (like a translator would; the strings
+    already translated are kept unless ``overwrite``), then publish the translation.
+
+    Returns the translated page or snippet.
+    """
+    save = (
+        StringTranslation.objects.update_or_create
+        if overwrite
+        else StringTranslation.objects.get_or_create
+    )
+    for segment in StringSegment.objects.filter(source=translation.source).select_related(
+        "string", "context"
+    ):
+        save(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={"data": f"{prefix}{segment.string.data}"},
+        )
+    translation.save_target(publish=False)
+    translated = translation.get_target_instance()
+    translated.get_latest_revision().publish()
+    return translated
+
+
+def translate_and_publish(page, code):
+    """A Dutch (or other) translation of ``page``, every string translated, live."""
+    translate_object(page, [locale(code)])
+    return translate_every_segment(translation_of(page, code), f"{code.upper()} ").specific
+
+
+def publish_through_the_admin(client, page, date):
+    """The English post's edit form, posted with "Publish" (the text itself unchanged)."""
+    body = streamfield([("paragraph", rich_text(POST["paragraph"]))])
+    body["0"]["id"] = page.body[0].id  # as the editor's browser sends it: the same block
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        nested_form_data(
+            {
+                "title": POST["title"],
+                "slug": POST["slug"],
+                "date": date,
+                "author": POST["author"],
+                "summary": POST["summary"],
+                "hero_image_alt": "",
+                "body": body,
+                "tags": "",
+                "related_posts": inline_formset([]),
+            }
+        )
+        | {"action-publish": "action-publish"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    page.refresh_from_db()
+    assert page.date.strftime("%Y-%m-%d %H:%M") == date, "the English post was not published"
+    return response
+
+
+def break_dutch_sync(monkeypatch):
+    """From now on the sync fails for Dutch (copying its synchronised fields raises)."""
+    copy = translation_sync.copy_synchronised_fields
+
+    def broken(original, target):
+        if target.locale.language_code == "nl":
+            raise RuntimeError("simulated failure")
+        copy(original, target)
+
+    monkeypatch.setattr(translation_sync, "copy_synchronised_fields", broken)
+
+
+def assert_refused(response, url):
+    assert response.status_code in (302, 403, 404), (url, response.status_code)
+    if response.status_code == 302:
+        location = response["Location"]
+        assert "/admin/" in location and url not in location, (url, location)
+        assert "/edit/" not in location and "preview" not in location, (url, location)
+    assert MARKER not in response.content.decode(errors="replace"), url
+
+
+def grid_cells(client, query=""):
+    response = client.get(reverse("site_translation_overview") + query)
+    assert response.status_code == 200
+    cells = {}
+    for row in soup(response).select("table.translation-overview tbody tr"):
+        title = row.select_one("th").get_text(" ", strip=True).replace(" draft", "")
+        for cell in row.select("td[data-language]"):
+            cells[(title, cell["data-language"])] = cell
+    return cells
