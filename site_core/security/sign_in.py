@@ -127,9 +127,7 @@ def account_key(request, credentials):
 
 def _account_hash(account):
     """The keyed hash of a (normalised) account name that a device cookie holds."""
-    return salted_hmac(
-        "site_core.sign_in.device", account, algorithm="sha256"
-    ).hexdigest()[:32]
+    return salted_hmac("site_core.sign_in.device", account, algorithm="sha256").hexdigest()[:32]
 
 
 def _devices(request):
