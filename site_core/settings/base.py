@@ -153,7 +153,7 @@ PAGE_CACHE_SECONDS = 600
 # tell anyone which addresses other readers asked for recently.
 PAGE_CACHE_HEADER = False
 # Render a page (and its section and home) right after it is published, so its image renditions
-# exist before the first reader asks (site_core.caching.page_cache.warm_after_publish).
+# exist before the first reader asks (site_core.caching.invalidation.warm_after_publish).
 WARM_PAGES_ON_PUBLISH = False
 
 AUTH_PASSWORD_VALIDATORS = [
