@@ -10,6 +10,8 @@ class CachingConfig(AppConfig):
     verbose_name = _("Caching")
 
     def ready(self):
-        from site_core.caching import page_cache
+        # Not at module level: the invalidation module reads Wagtail's models and registries,
+        # which Django allows only once the app registry is ready.
+        from site_core.caching import invalidation
 
-        page_cache.connect_signals()
+        invalidation.connect_signals()

@@ -81,6 +81,8 @@ def _substring_matches(entries, variants):
 
 
 def _full_text_matches(entries, query, config):
+    # Not at module level: used on PostgreSQL only, and the module needs its driver (psycopg),
+    # which a SQLite installation need not have.
     from django.contrib.postgres.search import SearchQuery, SearchVector
 
     vector = SearchVector("title_text", weight="A", config=config) + SearchVector(
@@ -187,6 +189,51 @@ def _best_text(body, description, variants):
     return description or body
 
 
+def _result_page(request, language_code, query):
+    """The page of matching pages the reader asked for (the first or last if out of range)."""
+    paginator = Paginator(matching_ids(request, language_code, query), RESULTS_PER_PAGE)
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    page_obj.object_list = pages_in_order(request, page_obj.object_list)
+    return page_obj
+
+
+def _results(pages, query, language_code):
+    """Each page of ``pages`` with its highlighted title and excerpt of its indexed text."""
+    variants = query_terms(query, language_code)
+    body_field = _text_fields()[1]
+    bodies = dict(
+        page_entries()
+        .filter(object_id__in=[str(page.pk) for page in pages])
+        .values_list("object_id", body_field)
+    )
+    return [
+        {
+            "page": page,
+            "title": highlight(page.title, variants),
+            "excerpt": excerpt(
+                _best_text(bodies.get(str(page.pk)) or "", page.search_description, variants),
+                variants,
+            ),
+        }
+        for page in pages
+    ]
+
+
+def _language_urls(query):
+    """The same search in each of the site's languages."""
+    language_urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            url = reverse("search")
+        language_urls[code] = url + (f"?q={quote_plus(query)}" if query else "")
+    return language_urls
+
+
 def search_view(request):
     find_site(request)  # remembered, for the links and menus of the page
     language_code = translation.get_language()
@@ -195,37 +242,8 @@ def search_view(request):
     results = None
     page_obj = None
     if query:
-        paginator = Paginator(matching_ids(request, language_code, query), RESULTS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        page_obj.object_list = pages_in_order(request, page_obj.object_list)
-        variants = query_terms(query, language_code)
-        body_field = _text_fields()[1]
-        bodies = dict(
-            page_entries()
-            .filter(object_id__in=[str(page.pk) for page in page_obj.object_list])
-            .values_list("object_id", body_field)
-        )
-        results = [
-            {
-                "page": page,
-                "title": highlight(page.title, variants),
-                "excerpt": excerpt(
-                    _best_text(bodies.get(str(page.pk)) or "", page.search_description, variants),
-                    variants,
-                ),
-            }
-            for page in page_obj.object_list
-        ]
-    language_urls = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            url = reverse("search")
-        language_urls[code] = url + (f"?q={quote_plus(query)}" if query else "")
+        page_obj = _result_page(request, language_code, query)
+        results = _results(page_obj.object_list, query, language_code)
     response = render(
         request,
         "search.html",
@@ -234,7 +252,7 @@ def search_view(request):
             "raw_query": raw[:MAX_QUERY_LENGTH],
             "results": results,
             "page_obj": page_obj,
-            "language_urls": language_urls,
+            "language_urls": _language_urls(query),
             "page": None,
         },
     )

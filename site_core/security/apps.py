@@ -10,7 +10,9 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
-        from site_core.security import images, rich_text, sign_in  # noqa: F401 (its deploy check)
+        # Not at module level: these modules import models, which Django allows only once the
+        # app registry is ready (and importing them registers the deploy checks).
+        from site_core.security import addresses, images, rich_text  # noqa: F401 (deploy check)
 
         images.guard_renditions()  # an image that cannot be decoded shows as missing, not a 500
         rich_text.connect_signals()

@@ -31,9 +31,8 @@ feature's oEmbed HTML) cannot be allowed on render: use the video block instead.
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import pre_save
 
@@ -43,7 +42,7 @@ from wagtail.admin.rich_text.converters.editor_html import (
     LinkTypeRule,
     WhitelistRule,
 )
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.rich_text import RichText
 from wagtail.rich_text import features as feature_registry
 from wagtail.whitelist import ALLOWED_URL_SCHEMES
@@ -52,6 +51,8 @@ import nh3
 from bs4 import BeautifulSoup
 from bs4.element import PreformattedString
 from bs4.exceptions import ParserRejectedMarkup
+
+from site_core.security.rich_text_fields import holds_rich_text, rich_text_fields, site_features
 
 # Always allowed by Wagtail's editor, whatever the features (its BASE_WHITELIST_RULES; a <div>
 # is stored as <p>).
@@ -173,51 +174,49 @@ def _clean_rendered(html):
     return _rendered_cleaner().clean(_drop_markup_declarations(html))
 
 
-# --- where rich text lives ---------------------------------------------------------------------
+# --- the save guard: every rich-text value of a page or snippet ----------------------------
 
 
-def _rich_text_blocks(block):
-    """Every RichTextBlock inside a block definition, at any depth."""
-    if isinstance(block, blocks.RichTextBlock):
-        yield block
-    elif isinstance(block, blocks.ListBlock):
-        yield from _rich_text_blocks(block.child_block)
-    elif isinstance(block, blocks.StructBlock | blocks.StreamBlock):
-        for child in block.child_blocks.values():
-            yield from _rich_text_blocks(child)
+def _clean_rich_text_value(block, value):
+    """Clean one rich-text block's value (a ``RichText`` in place, or its HTML source)."""
+    if isinstance(value, RichText):
+        value.source = clean_db_html(value.source, block.features)
+        return value
+    return clean_db_html(value, block.features)
 
 
-def _holds_rich_text(block):
-    return next(_rich_text_blocks(block), None) is not None  # (blocks are not hashable)
+def _clean_struct_value(block, value):
+    """Clean the rich text inside each child of a struct block's value, in place."""
+    for name, child_block in block.child_blocks.items():
+        if name in value:
+            value[name] = _clean_block_value(child_block, value[name])
 
 
-@cache
-def rich_text_fields(model):
-    """The fields of ``model`` that hold rich text: RichTextFields, and StreamFields with a
-    RichTextBlock somewhere inside."""
-    return tuple(
-        field
-        for field in model._meta.concrete_fields
-        if isinstance(field, RichTextField)
-        or (isinstance(field, StreamField) and _holds_rich_text(field.stream_block))
-    )
+def _clean_list_value(block, value):
+    """Clean the rich text inside each item of a list block's value, in place."""
+    children = getattr(value, "bound_blocks", None)
+    if children is None:
+        value[:] = [_clean_block_value(block.child_block, item) for item in value]
+        return
+    for child in children:
+        child.value = _clean_block_value(block.child_block, child.value)
 
 
-@lru_cache(maxsize=1)
-def site_features():
-    """Every rich-text feature that some field or block of an installed model uses."""
-    names = set()
-    for model in apps.get_models():
-        for field in rich_text_fields(model):
-            if isinstance(field, RichTextField):
-                found = [field.features]
-            else:
-                found = [block.features for block in _rich_text_blocks(field.stream_block)]
-            for features in found:
-                names.update(
-                    feature_registry.get_default_features() if features is None else features
-                )
-    return tuple(sorted(names))
+def _clean_stream_value(block, value):
+    """Clean the rich text inside each child of a stream block's value that can hold any."""
+    for index, raw in enumerate(value.raw_data):
+        child_block = block.child_blocks.get(raw["type"])
+        if child_block is not None and holds_rich_text(child_block):
+            child = value[index]
+            child.value = _clean_block_value(child.block, child.value)
+
+
+# The container blocks and how to clean the rich text inside their values (in place).
+_CONTAINER_CLEANERS = (
+    (blocks.StructBlock, _clean_struct_value),
+    (blocks.ListBlock, _clean_list_value),
+    (blocks.StreamBlock, _clean_stream_value),
+)
 
 
 def _clean_block_value(block, value):
@@ -225,29 +224,13 @@ def _clean_block_value(block, value):
     if value is None:
         return value
     if isinstance(block, blocks.RichTextBlock):
-        if isinstance(value, RichText):
-            value.source = clean_db_html(value.source, block.features)
-            return value
-        return clean_db_html(value, block.features)
-    if not _holds_rich_text(block):
+        return _clean_rich_text_value(block, value)
+    if not holds_rich_text(block):
         return value
-    if isinstance(block, blocks.StructBlock):
-        for name, child_block in block.child_blocks.items():
-            if name in value:
-                value[name] = _clean_block_value(child_block, value[name])
-    elif isinstance(block, blocks.ListBlock):
-        children = getattr(value, "bound_blocks", None)
-        if children is None:
-            value[:] = [_clean_block_value(block.child_block, item) for item in value]
-        else:
-            for child in children:
-                child.value = _clean_block_value(block.child_block, child.value)
-    elif isinstance(block, blocks.StreamBlock):
-        for index, raw in enumerate(value.raw_data):
-            child_block = block.child_blocks.get(raw["type"])
-            if child_block is not None and _holds_rich_text(child_block):
-                child = value[index]
-                child.value = _clean_block_value(child.block, child.value)
+    for container, clean in _CONTAINER_CLEANERS:
+        if isinstance(block, container):
+            clean(block, value)
+            break
     return value
 
 

@@ -23,12 +23,10 @@ not open the admin where two-factor sign-in is required.
 Accounts are counted by the name the authentication backend would find (``account_key``), and
 addresses and devices are stored only as keyed pseudonyms (``client_pseudonym``): the attempts
 table and the logs never hold a reader's address.
+
+Addresses: ``site_core.security.addresses``; device cookies: ``site_core.security.devices``.
 """
 
-import hashlib
-import hmac
-import ipaddress
-import secrets
 import unicodedata
 from contextlib import contextmanager
 
@@ -36,11 +34,9 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.signals import user_login_failed
-from django.core import checks, signing
 from django.db.models import Sum
 from django.http import HttpResponse
 from django.template import loader
-from django.utils.crypto import salted_hmac
 
 from wagtail import views as wagtail_views
 from wagtail.admin.forms.auth import PasswordChangeForm as WagtailPasswordChangeForm
@@ -51,52 +47,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_client_username, get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
 
-
-def client_address(request):
-    """The reader's address; behind PROXY_COUNT proxies, the one the nearest proxy saw."""
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = getattr(settings, "PROXY_COUNT", 0)
-    if proxies:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [a for a in forwarded if a]
-        if len(forwarded) >= proxies:
-            address = forwarded[-proxies]
-    return address
-
-
-def counted_address(address):
-    """The address as it is counted: an IPv6 address by its /64 network, IPv4 as it is.
-
-    One IPv6 client (a home line, a cloud server) is given a whole /64: counted address by
-    address, it would have 2^64 fresh counters. An IPv4 address written as IPv6
-    (``::ffff:203.0.113.7``) is that IPv4 address. Not an address: "".
-    """
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return ""
-    if ip.version == 6 and ip.ipv4_mapped:
-        return str(ip.ipv4_mapped)
-    if ip.version == 6:
-        return str(ipaddress.IPv6Network((ip, 64), strict=False))
-    return str(ip)
-
-
-def _pseudonym(text):
-    """A keyed hash of ``text``, shaped as an address in the private fd00::/8 range."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), text.encode(), hashlib.sha256).digest()
-    return str(ipaddress.IPv6Address(b"\xfd" + digest[:15]))
-
-
-def client_pseudonym(request):
-    """The reader's address as axes stores and counts it: a keyed hash, shaped as an address.
-
-    The same address (IPv6: the same /64) always gives the same pseudonym, so it is counted, but
-    the attempts table and the logs cannot be turned back into the address. It is an IPv6
-    address in the private fd00::/8 range because axes keeps addresses in an address column
-    (``inet`` on PostgreSQL). Requests without a usable address share one counter.
-    """
-    return _pseudonym(counted_address(client_address(request)))
+from site_core.security.devices import trusted_device
 
 
 def normalise_account(name):
@@ -120,78 +71,6 @@ def account_key(request, credentials):
     else:
         name = getattr(request, "POST", {}).get(field)
     return normalise_account(name)
-
-
-# --- device cookies --------------------------------------------------------------------------
-
-
-def _account_hash(account):
-    """The keyed hash of a (normalised) account name that a device cookie holds."""
-    return salted_hmac("site_core.sign_in.device", account, algorithm="sha256").hexdigest()[:32]
-
-
-def _devices(request):
-    """{account hash: device number} of the request's device cookie; {} if none or not genuine."""
-    value = getattr(request, "COOKIES", {}).get(settings.SIGN_IN_DEVICE_COOKIE)
-    if not value:
-        return {}
-    try:
-        devices = signing.loads(
-            value,
-            salt="site_core.sign_in.device",
-            max_age=settings.SIGN_IN_DEVICE_COOKIE_AGE,
-        )
-    except (signing.BadSignature, ValueError):  # forged, altered or expired
-        return {}
-    return devices if isinstance(devices, dict) else {}
-
-
-def trusted_device(request, credentials=None):
-    """The pseudonym of the device this attempt comes from, if its cookie names this account.
-
-    None when the request carries no genuine device cookie for the account tried (another
-    account's cookie does not count): the attempt then meets the address's limits.
-    """
-    if request is None:
-        return None
-    account = get_client_username(request, credentials)
-    number = _devices(request).get(_account_hash(account)) if account else None
-    return _pseudonym(f"device {number}") if isinstance(number, str) else None
-
-
-def remember_device(request, response):
-    """After a sign-in: the browser's device cookie names the account (kept with up to 4 more)."""
-    account = getattr(request, "sign_in_account", None)
-    if not account:
-        return
-    devices = _devices(request)
-    key = _account_hash(account)
-    number = devices.pop(key, None) or secrets.token_urlsafe(16)
-    devices = dict(list(devices.items())[-4:])  # a shared computer: its last five accounts
-    devices[key] = number
-    response.set_cookie(
-        settings.SIGN_IN_DEVICE_COOKIE,
-        signing.dumps(devices, salt="site_core.sign_in.device"),  # signed, dated, URL-safe
-        max_age=settings.SIGN_IN_DEVICE_COOKIE_AGE,
-        secure=settings.SESSION_COOKIE_SECURE,
-        httponly=True,
-        samesite="Lax",
-    )
-
-
-class DeviceCookieMiddleware:
-    """Gives a browser that has just signed in its device cookie (``remember_device``)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        remember_device(request, response)
-        return response
-
-
-# --- the counters ------------------------------------------------------------------------------
 
 
 class SignInAttempts(AxesDatabaseHandler):
@@ -340,19 +219,3 @@ class AccountView(wagtail_account.AccountView):
             else panel
             for panel in super().get_panels()
         ]
-
-
-@checks.register(checks.Tags.security, deploy=True)
-def check_proxy_count(app_configs=None, **kwargs):
-    """``check --deploy``: PROXY_COUNT must be said, since behind a proxy 0 is wrong."""
-    if settings.PROXY_COUNT or settings.PROXY_COUNT_GIVEN:
-        return []
-    return [
-        checks.Warning(
-            "PROXY_COUNT is not set: behind a reverse proxy every reader would have the proxy's "
-            "address, and share one sign-in counter.",
-            hint="Behind nginx (README.md, Production) set PROXY_COUNT=1; with no proxy in "
-            "front of gunicorn, say so with PROXY_COUNT=0.",
-            id="site_core.W001",
-        )
-    ]

@@ -22,6 +22,7 @@ anyone else who added a device is asked for a code too.
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.http import Http404
 from django.urls import path, re_path, reverse
@@ -268,8 +269,6 @@ def two_factor_permission():
 
 def permission():
     """wagtail-2fa's "Enable 2FA" permission (its migration would create it; we create it here)."""
-    from django.contrib.contenttypes.models import ContentType
-
     app_label, codename = PERMISSION.split(".")
     content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model="admin")
     found, _created = Permission.objects.get_or_create(

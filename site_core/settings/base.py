@@ -1,13 +1,13 @@
 """Settings shared by every environment. Environment variables come from ``environment``."""
 
-from datetime import timedelta
+from urllib.parse import unquote, urlsplit
 
-from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
 from site_core.settings import environment as env
+from site_core.settings.security import *  # noqa: F403 (sign-in, 2FA, cookies, headers, CSP)
 
 BASE_DIR = env.BASE_DIR
 
@@ -65,10 +65,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Two-factor sign-in (wagtail-2fa, for the admin only): below authentication; then axes'
     # sign-in limits, and the device cookie of a browser that signed in
-    # (site_core.security.sign_in).
+    # (site_core.security.devices).
     "site_core.security.two_factor.AdminVerificationMiddleware",
     "axes.middleware.AxesMiddleware",
-    "site_core.security.sign_in.DeviceCookieMiddleware",
+    "site_core.security.devices.DeviceCookieMiddleware",
     "site_core.translation_workflow.permissions.TranslatorScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -153,7 +153,7 @@ PAGE_CACHE_SECONDS = 600
 # tell anyone which addresses other readers asked for recently.
 PAGE_CACHE_HEADER = False
 # Render a page (and its section and home) right after it is published, so its image renditions
-# exist before the first reader asks (site_core.caching.page_cache.warm_after_publish).
+# exist before the first reader asks (site_core.caching.invalidation.warm_after_publish).
 WARM_PAGES_ON_PUBLISH = False
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -231,8 +231,6 @@ def mailer(url: str, *, console_fallback: bool = True) -> dict:
     if not url and console_fallback:
         return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
     url = url or "smtp://localhost:25"
-    from urllib.parse import unquote, urlsplit
-
     parts = urlsplit(url)
     return {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
@@ -263,94 +261,6 @@ STORAGES = {
 SECRET_KEY = env.SECRET_KEY
 ALLOWED_HOSTS = env.ALLOWED_HOSTS
 CSRF_TRUSTED_ORIGINS = env.CSRF_TRUSTED_ORIGINS
-
-# Sign-in attempts are limited per address (site_core.security.sign_in): behind N reverse proxies,
-# the address is the one the nearest proxy saw in X-Forwarded-For.
-PROXY_COUNT = env.PROXY_COUNT
-PROXY_COUNT_GIVEN = env.PROXY_COUNT_GIVEN  # said on purpose, 0 too (check --deploy asks)
-
-# Sign-in limits (django-axes, site_core/security/sign_in.py). Axes refuses a locked-out attempt
-# before
-# any other backend checks the password; counters live in the database, not the page cache.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_HANDLER = "site_core.security.sign_in.SignInAttempts"
-# Counted over 15 minutes since the last failure: one account from one address, one address
-# (IPv6: one /64). Never one account from anywhere: that would let anybody lock an editor out.
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
-SIGN_IN_FAILURE_LIMITS = [5, 30]  # for each of AXES_LOCKOUT_PARAMETERS, in order
-AXES_FAILURE_LIMIT = SIGN_IN_FAILURE_LIMITS[0]
-AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_RESET_ON_SUCCESS = True  # that account from that address only (SignInAttempts)
-AXES_USERNAME_CALLABLE = "site_core.security.sign_in.account_key"
-AXES_CLIENT_IP_CALLABLE = (
-    "site_core.security.sign_in.client_pseudonym"  # a keyed hash, never the address
-)
-AXES_LOCKOUT_CALLABLE = "site_core.security.sign_in.lockout_response"
-AXES_VERBOSE = False
-AXES_DISABLE_ACCESS_LOG = True  # no table of successful sign-ins: only failures are kept
-AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken", "otp_token"]
-# Device cookies (OWASP): a browser that signed in to an account is counted on its own for that
-# account, never blocked by its address's limits, and blocked after this many failures.
-SIGN_IN_DEVICE_COOKIE = "sign_in_device"
-SIGN_IN_DEVICE_COOKIE_AGE = 180 * 24 * 60 * 60  # seconds; renewed at each sign-in
-SIGN_IN_DEVICE_FAILURE_LIMIT = 5
-
-# Two-factor sign-in (wagtail-2fa, TOTP apps): required, where on, for the roles holding its
-# "enable 2FA" permission (editors, reviewers: site_core.translation_workflow.roles) and
-# administrators; anyone who
-# added a device is asked for a code too. Off in development and tests unless
-# TWO_FACTOR_REQUIRED=true; on in production unless TWO_FACTOR_REQUIRED=false.
-WAGTAIL_2FA_REQUIRED = env.TWO_FACTOR_REQUIRED is True
-OTP_TOTP_ISSUER = "Falun Gong Awareness"
-
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_HTTPONLY = True
-CSRF_COOKIE_SAMESITE = "Lax"
-X_FRAME_OPTIONS = "DENY"
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-DEFAULT_EXCEPTION_REPORTER_FILTER = "site_core.security.headers.NoFormBodiesFilter"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-
-# Content-Security-Policy (Django's own middleware). The public site runs no inline script
-# (JSON-LD blocks are data, not script) and loads nothing from another host, except the video
-# player a reader starts with "Play" (site_core/static/js/site.js).
-VIDEO_PLAYER_HOSTS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
-SECURE_CSP = {
-    "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
-    "font-src": [CSP.SELF],
-    "connect-src": [CSP.SELF],
-    "media-src": [CSP.SELF],
-    "frame-src": VIDEO_PLAYER_HOSTS,
-    "object-src": [CSP.NONE],
-    "base-uri": [CSP.NONE],
-    "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.NONE],
-}
-# Wagtail's admin (and wagtail-localize's editor) use inline styles and scripts: same origin
-# only, framed only by itself (previews). Chosen by
-# site_core.security.headers.SecurityHeadersMiddleware.
-SECURE_CSP_ADMIN = {
-    "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:", "blob:"],
-    "font-src": [CSP.SELF, "data:"],
-    "connect-src": [CSP.SELF],
-    "media-src": [CSP.SELF, "blob:"],
-    "frame-src": [CSP.SELF, *VIDEO_PLAYER_HOSTS],
-    "object-src": [CSP.NONE],
-    "base-uri": [CSP.SELF],
-    "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.SELF],
-}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -6,23 +6,13 @@ import re
 import secrets
 import subprocess
 import sys
-from pathlib import Path
 
-from django.conf import settings
-
-ROOT = Path(settings.BASE_DIR)
+from tests.project.utils import ROOT, run_manage
 
 
-def run_manage(*args, env_overrides):
-    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY"}}
-    env.update(env_overrides)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-
-
-def test_production_settings_pass_check_deploy_without_warnings():
-    result = run_manage(
+def check_deploy(**env):
+    """``manage.py check --deploy --fail-level WARNING`` under the production settings."""
+    return run_manage(
         "check",
         "--deploy",
         "--fail-level",
@@ -30,9 +20,13 @@ def test_production_settings_pass_check_deploy_without_warnings():
         env_overrides={
             "DJANGO_SETTINGS_MODULE": "site_core.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(64),
-            "PROXY_COUNT": "1",  # the documented deployment, behind nginx
+            **env,
         },
     )
+
+
+def test_production_settings_pass_check_deploy_without_warnings():
+    result = check_deploy(PROXY_COUNT="1")  # the documented deployment, behind nginx
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
 
@@ -40,23 +34,10 @@ def test_production_settings_pass_check_deploy_without_warnings():
 def test_check_deploy_warns_when_nobody_said_whether_a_proxy_is_in_front():
     # Defect guarded: the documented nginx deployment never set PROXY_COUNT, so every reader
     # had nginx's address: one sign-in counter for the whole world.
-    def check_deploy(proxy_count):
-        return run_manage(
-            "check",
-            "--deploy",
-            "--fail-level",
-            "WARNING",
-            env_overrides={
-                "DJANGO_SETTINGS_MODULE": "site_core.settings.production",
-                "SECRET_KEY": secrets.token_urlsafe(64),
-                "PROXY_COUNT": proxy_count,
-            },
-        )
-
-    unset = check_deploy("")
+    unset = check_deploy(PROXY_COUNT="")
     assert unset.returncode != 0
     assert "(site_core.W001) PROXY_COUNT is not set" in unset.stderr
-    said = check_deploy("0")  # "no proxy in front": said on purpose
+    said = check_deploy(PROXY_COUNT="0")  # "no proxy in front": said on purpose
     assert said.returncode == 0, said.stdout + said.stderr
 
 

@@ -8,9 +8,10 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.test_security import policy
+from tests.security.utils import policy
 
 pytestmark = pytest.mark.django_db
+
 
 PASSWORD = settings.DEMO_USERS_PASSWORD
 

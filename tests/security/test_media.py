@@ -4,19 +4,18 @@ Private documents live under MEDIA_ROOT/documents/ and are served only by Wagtai
 view, which asks a private collection's readers to sign in (issue 14).
 """
 
-import importlib
 import textwrap
 
 from django.conf import settings
 from django.test import Client
-from django.urls import clear_url_caches
 
 import pytest
 from PIL import Image as PILImage
 
-from tests.test_settings import run_manage
+from tests.project.utils import run_manage
 
 pytestmark = pytest.mark.django_db
+
 
 SECRET = b"SECRET board minutes"
 
@@ -60,19 +59,6 @@ def media_files():
         PILImage.new("RGB", (4, 3)).save(root / folder / "photo.png")
     yield root
     (root / "documents" / "secret.txt").unlink()
-
-
-@pytest.fixture
-def production_like_urls(settings):
-    """The URLs of `make serve` (SERVE_MEDIA=true, DEBUG off)."""
-    module = importlib.import_module(settings.ROOT_URLCONF)
-    settings.SERVE_MEDIA = True
-    importlib.reload(module)
-    clear_url_caches()
-    yield
-    settings.SERVE_MEDIA = False
-    importlib.reload(module)
-    clear_url_caches()
 
 
 def body(response):

@@ -7,6 +7,7 @@ import pytest
 
 from home.models import StandardPage
 from news.models import NewsCategory, NewsPage
+from site_core.caching.invalidation import watched_apps
 from site_core.models import Footer
 from tests.utils import locale, soup
 
@@ -23,14 +24,6 @@ class BrokenCache(LocMemCache):
         raise ConnectionError("cache down")
 
     add = incr = set
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
 
 
 def post():
@@ -112,7 +105,7 @@ def test_logged_in_people_and_sessions_bypass_the_cache(client, page_cache, djan
     user = django_user_model.objects.create_user("reader", "r@example.org", "x" * 16)
     client.force_login(user)
     assert "X-Page-Cache" not in client.get(url)
-    # (A made-up session cookie is no session: tests/test_cache_keys.py.)
+    # (A made-up session cookie is no session: tests/caching/test_cache_keys.py.)
 
 
 def test_what_must_not_be_shared_is_not_stored(client, page_cache):
@@ -127,7 +120,8 @@ def test_what_must_not_be_shared_is_not_stored(client, page_cache):
 def test_untranslated_notice_and_query_strings_are_cached_separately(client, page_cache):
     client.get("/nl/")
     # The switcher's link for a page not translated into Dutch (a post is: ?untranslated= with
-    # its id is a value no link gives, answered but never stored, tests/test_filter_cache.py).
+    # its id is a value no link gives, answered but never stored,
+    # tests/caching/test_filter_cache.py).
     english_only = StandardPage.objects.get(locale__language_code="en", slug="how-you-can-help")
     with_notice = client.get(f"/nl/?untranslated={english_only.pk}")
     assert with_notice.get("X-Page-Cache") == "miss"
@@ -140,7 +134,7 @@ def test_pages_are_still_served_when_the_cache_is_down(client, settings):
     settings.PAGE_CACHE_ENABLED = True
     settings.CACHES = {
         **settings.CACHES,
-        "broken": {"BACKEND": "tests.test_page_cache.BrokenCache"},
+        "broken": {"BACKEND": "tests.caching.test_page_cache.BrokenCache"},
     }
     settings.PAGE_CACHE_ALIAS = "broken"
     for _ in range(2):
@@ -153,7 +147,7 @@ def test_page_cache_is_off_in_development_and_on_in_production():
     import secrets
 
     from site_core.settings import base
-    from tests.test_settings import run_manage
+    from tests.project.utils import run_manage
 
     assert base.PAGE_CACHE_ENABLED is False
 
@@ -229,60 +223,6 @@ def test_pages_carry_responsive_pictures_with_fallback_and_dimensions(client):
         assert img["loading"] == "lazy" and img["width"] and img["height"]
 
 
-class RecordingBackend:
-    """A CDN that remembers what it was asked to purge."""
-
-    purged = []
-
-    def __init__(self, params):
-        self.params = params
-
-    def purge(self, url):
-        self.purged.append(url)
-
-    def purge_batch(self, urls):
-        self.purged.extend(urls)
-
-    def invalidates_hostname(self, hostname):
-        return True
-
-
-@pytest.fixture
-def cdn(settings, page_cache):
-    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "tests.test_page_cache.RecordingBackend"}}
-    settings.CDN_MAX_AGE = 60
-    RecordingBackend.purged = []
-    return RecordingBackend.purged
-
-
-def test_a_cdn_may_keep_pages_a_minute_and_is_purged_on_publish(client, cdn):
-    response = client.get("/nl/")
-    assert response["Cache-Control"] == "public, max-age=0, must-revalidate, s-maxage=60"
-
-    dutch = post().get_translation(locale("nl")).specific
-    dutch.title = "Nieuwe titel"
-    dutch.save_revision().publish()
-    base = "http://localhost"
-    expected = {
-        base + dutch.url,
-        base + "/nl/nieuws/",
-        base + "/nl/nieuws/feed/",
-        base + "/nl/",
-        base + "/sitemap.xml",
-    }
-    assert expected <= {url.replace("testserver", "localhost") for url in cdn}
-    # Only what shows the Dutch post (Wagtail repeats each address under every language prefix).
-    assert not any("/news/" in url or "/about" in url for url in cdn), cdn
-
-    cdn.clear()
-    dutch.unpublish()
-    assert base + "/nl/nieuws/" in {url.replace("testserver", "localhost") for url in cdn}
-
-
-def test_without_a_cdn_pages_are_not_kept_downstream(client, page_cache):
-    assert "s-maxage" not in client.get("/nl/")["Cache-Control"]
-
-
 def test_an_emptied_cache_never_brings_back_an_old_fragment():
     """Processes keep fragments they have read, by generation: after the shared cache is emptied
     (a Redis restart), the new generation must be one no earlier fragment was stored under."""
@@ -296,3 +236,19 @@ def test_an_emptied_cache_never_brings_back_an_old_fragment():
     page_cache.new_generation()
     assert page_cache.remember("probe", lambda: "newer") == "newer"
     assert page_cache.remember("probe", lambda: "not rebuilt") == "newer"
+
+
+def test_every_app_with_pages_or_snippets_starts_a_new_generation_when_it_changes():
+    """The apps that invalidate the cache are found in Wagtail's registries, not listed."""
+    assert watched_apps() == {
+        "wagtailcore",
+        "wagtailimages",
+        "wagtaildocs",
+        "wagtailredirects",
+        "taggit",
+        "site_core",
+        "home",
+        "news",
+        "events",
+        "films",
+    }

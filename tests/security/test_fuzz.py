@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
 
+
 EVIL = '<x-evil a="1">'
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 ROUTES = [

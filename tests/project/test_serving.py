@@ -17,7 +17,7 @@ from django.utils.cache import get_max_age
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # Stands in for the virtualenv's python: logs each setup step's start and end (with which make
 # ran it), taking long enough that two makes at once would overlap.

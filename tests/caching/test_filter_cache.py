@@ -9,7 +9,6 @@ events, a page number as its links spell it, the page an "untranslated" notice n
 from datetime import timedelta
 from urllib.parse import quote
 
-from django.core.cache import caches
 from django.utils import timezone
 
 import pytest
@@ -19,19 +18,6 @@ from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
-
-
-def stored_pages():
-    """The page-cache entries in the (in-memory) test cache."""
-    return [key for key in caches["default"]._cache if "page-cache:GET" in key]
 
 
 def first_year_with_posts():
@@ -104,7 +90,7 @@ def test_made_up_filter_values_are_answered_but_never_stored(client, page_cache)
         response = client.get(url)
         assert response.status_code == 200, url
         assert "X-Page-Cache" not in response, url
-    assert stored_pages() == []
+    assert page_cache.stored() == []
 
 
 def test_a_made_up_filter_value_says_that_nothing_matches(client, page_cache):
@@ -140,4 +126,4 @@ def test_real_filter_values_are_still_cached(client, page_cache):
         assert first.status_code == 200, url
         assert first["X-Page-Cache"] == "miss", url
         assert client.get(url)["X-Page-Cache"] == "hit", url
-    assert len(stored_pages()) == len(urls)
+    assert len(page_cache.stored()) == len(urls)

@@ -1,0 +1,81 @@
+"""The CDN in front of the site: pages say how long it may keep them, and a publish purges what
+shows the page (site_core/caching/cdn.py)."""
+
+from unittest import mock
+
+import pytest
+
+from home.models import HomePage
+from news.models import NewsPage
+from site_core.caching import cdn as cdn_module
+from tests.utils import locale
+
+pytestmark = pytest.mark.django_db
+
+
+def post():
+    return NewsPage.objects.filter(locale__language_code="en").order_by("path").first()
+
+
+class RecordingBackend:
+    """A CDN that remembers what it was asked to purge."""
+
+    purged = []
+
+    def __init__(self, params):
+        self.params = params
+
+    def purge(self, url):
+        self.purged.append(url)
+
+    def purge_batch(self, urls):
+        self.purged.extend(urls)
+
+    def invalidates_hostname(self, hostname):
+        return True
+
+
+@pytest.fixture
+def cdn(settings, page_cache):
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "tests.caching.test_cdn.RecordingBackend"}}
+    settings.CDN_MAX_AGE = 60
+    RecordingBackend.purged = []
+    return RecordingBackend.purged
+
+
+def test_a_cdn_may_keep_pages_a_minute_and_is_purged_on_publish(client, cdn):
+    response = client.get("/nl/")
+    assert response["Cache-Control"] == "public, max-age=0, must-revalidate, s-maxage=60"
+
+    dutch = post().get_translation(locale("nl")).specific
+    dutch.title = "Nieuwe titel"
+    dutch.save_revision().publish()
+    base = "http://localhost"
+    expected = {
+        base + dutch.url,
+        base + "/nl/nieuws/",
+        base + "/nl/nieuws/feed/",
+        base + "/nl/",
+        base + "/sitemap.xml",
+    }
+    assert expected <= {url.replace("testserver", "localhost") for url in cdn}
+    # Only what shows the Dutch post (Wagtail repeats each address under every language prefix).
+    assert not any("/news/" in url or "/about" in url for url in cdn), cdn
+
+    cdn.clear()
+    dutch.unpublish()
+    assert base + "/nl/nieuws/" in {url.replace("testserver", "localhost") for url in cdn}
+
+
+def test_without_a_cdn_pages_are_not_kept_downstream(client, page_cache):
+    assert "s-maxage" not in client.get("/nl/")["Cache-Control"]
+
+
+def test_the_cdn_purges_every_path_a_page_type_names_for_its_cache():
+    """Extra addresses (a section's feed) come from Wagtail's ``get_cached_paths()``."""
+    dutch = post().get_translation(locale("nl")).specific
+    with mock.patch.object(HomePage, "get_cached_paths", return_value=["/", "/extra/"]):
+        urls = {url.replace("testserver", "localhost") for url in cdn_module.urls_showing(dutch)}
+    assert {"http://localhost/nl/", "http://localhost/nl/extra/"} <= urls
+    assert "http://localhost/nl/nieuws/" in urls
+    assert not any(url.endswith("/extra/") and "/nl/extra/" not in url for url in urls)
