@@ -41,7 +41,14 @@ from django.utils.encoding import escape_uri_path
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
-BYPASS_PREFIXES = ("/admin/", "/documents/", "/language/", "/static/", "/media/", "/bench/")
+BYPASS_PREFIXES = (
+    "/admin/",
+    "/documents/",
+    "/language/",
+    "/static/",
+    "/media/",
+    *getattr(settings, "PAGE_CACHE_EXTRA_BYPASS_PREFIXES", ()),
+)
 
 # Models whose rows never change what readers see (written on every request or by the admin's
 # own bookkeeping); any other model of these apps starts a new generation when it changes.

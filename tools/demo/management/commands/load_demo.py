@@ -29,8 +29,6 @@ from films.models import FilmIndexPage, FilmPage
 from home.models import HomePage, HomePageFeaturedPage, StandardPage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from site_core.blocks import BodyBlock
-from site_core.demo import content, images, news
-from site_core.demo import events as events_demo
 from site_core.models import Footer
 from site_core.translation_workflow.roles import (
     EDITORS,
@@ -38,6 +36,8 @@ from site_core.translation_workflow.roles import (
     setup_roles,
     translator_group_name,
 )
+from tools.demo import content, images, news
+from tools.demo import events as events_demo
 
 ADMIN_USERNAME = "admin"
 
@@ -483,7 +483,7 @@ class Command(BaseCommand):
         if missing and not draft:
             raise CommandError(
                 f"The demo has no {locale.language_code} text for: {missing}. "
-                "Add it to site_core/demo/content.py and run load_demo again."
+                "Add it to tools/demo/content.py and run load_demo again."
             )
         if draft:
             translation.save_target(publish=False)

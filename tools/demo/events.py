@@ -4,7 +4,7 @@ Event dates are days from "now" when load_demo runs, so some are always upcoming
 Film facts are limited to what we are sure of: no invented awards, trailers or runtimes.
 """
 
-from site_core.demo.content import FULL_LANGUAGES, HOME_LANGUAGES, same, t
+from tools.demo.content import FULL_LANGUAGES, HOME_LANGUAGES, same, t
 
 EVENT_LANGUAGES = FULL_LANGUAGES
 INDEX_LANGUAGES = HOME_LANGUAGES

@@ -10,8 +10,8 @@ from wagtail_localize.models import StringTranslation, Translation
 
 import pytest
 
-from site_core.demo import content
 from site_core.models import Footer
+from tools.demo import content
 
 pytestmark = pytest.mark.django_db
 
@@ -59,13 +59,13 @@ def test_demo_translations_are_complete_synced_translations():
     expected_pages = len(content.HOME_LANGUAGES) + sum(
         len(languages) for _spec, languages in content.CHILD_PAGES
     )
-    from site_core.demo import news
+    from tools.demo import news
 
     expected_pages += len(news.INDEX_LANGUAGES) + len(news.POSTS) * len(news.NEWS_LANGUAGES)
     expected_snippets = len(content.HOME_LANGUAGES) + len(news.CATEGORIES) * len(
         news.INDEX_LANGUAGES
     )
-    from site_core.demo import events
+    from tools.demo import events
 
     expected_pages += 2 * len(events.INDEX_LANGUAGES) + (
         len(events.FILMS) + len(events.EVENTS)
