@@ -67,6 +67,7 @@ messages: install
 static: install
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
+# load_demo is tools.demo's command: the development settings (manage.py's default) install it.
 demo: migrate messages
 	BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}" $(MANAGE) load_demo
 
@@ -117,7 +118,8 @@ axe: $(AXE)
 messages-update: install
 	$(MANAGE) makemessages $(addprefix -l ,$(notdir $(wildcard locale/*))) --no-location --no-obsolete -i staticfiles -i media
 
-# Throughput and latency of real pages next to a bare Django view (gunicorn + wrk).
+# Throughput and latency of real pages next to a bare Django view (gunicorn + wrk): tools/bench,
+# `manage.py bench` under the development settings, serving under site_core.settings.bench.
 bench: install
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || { echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; }
 	$(MANAGE) bench $(BENCH_ARGS)

@@ -15,8 +15,8 @@ from icalendar import Calendar
 
 from events.models import EventIndexPage, EventOccurrence, EventPage, EventStatus
 from films.models import FilmPage
-from site_core.demo import events as demo_events
 from tests.utils import html_errors, soup
+from tools.demo import events as demo_events
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,9 @@ import feedparser
 import pytest
 
 from news.models import NewsCategory, NewsIndexPage, NewsPage, NewsPageRelatedPost
-from site_core.demo import news as demo_news
 from tests.factories import publish_post
 from tests.utils import soup
+from tools.demo import news as demo_news
 
 pytestmark = pytest.mark.django_db
 

@@ -53,7 +53,14 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-BYPASS_PREFIXES = ("/admin/", "/documents/", "/language/", "/static/", "/media/", "/bench/")
+BYPASS_PREFIXES = (
+    "/admin/",
+    "/documents/",
+    "/language/",
+    "/static/",
+    "/media/",
+    *getattr(settings, "PAGE_CACHE_EXTRA_BYPASS_PREFIXES", ()),
+)
 
 MAX_QUERY_LENGTH = 500  # longer (hostile) query strings are answered uncached
 

@@ -4,11 +4,14 @@ import tempfile
 from pathlib import Path
 
 from site_core.settings.base import *  # noqa: F403
-from site_core.settings.base import RENDITIONS_CACHE, machine_translator
+from site_core.settings.base import INSTALLED_APPS, RENDITIONS_CACHE, machine_translator
 
 DEBUG = False
 SECRET_KEY = "test-only-key-never-used-in-production-0123456789abcdefghij"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# The demo site (every database test starts from it: tests/conftest.py runs load_demo) and
+# the benchmark: tooling, never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "tools.demo", "tools.bench"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

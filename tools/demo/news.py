@@ -3,7 +3,7 @@
 Dates are hours before "now" when load_demo runs, so the demo never looks stale.
 """
 
-from site_core.demo.content import ACTIVISM_TITLE, FULL_LANGUAGES, HOME_LANGUAGES, t
+from tools.demo.content import ACTIVISM_TITLE, FULL_LANGUAGES, HOME_LANGUAGES, t
 
 NEWS_LANGUAGES = FULL_LANGUAGES  # posts
 INDEX_LANGUAGES = HOME_LANGUAGES  # the news index and the categories

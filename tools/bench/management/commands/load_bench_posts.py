@@ -1,45 +1,38 @@
 """Many news posts, events and films in every language, for `make bench`.
 
-The pages are written in bulk (a few statements per hundred pages, not Wagtail's page-by-page
-``add_child``), so that ten times the usual data set loads in about a minute: they are live,
-with correct tree paths and addresses, but have no revisions (nobody edits them).
+The pages are written in bulk (tools.bench.bulk: a few statements per hundred pages, not
+Wagtail's page-by-page ``add_child``), so that ten times the usual data set loads in about a
+minute: they are live, with correct tree paths and addresses, but have no revisions (nobody
+edits them).
 
-Like an editor's, they have pictures: a handful of photographs (drawn here with Pillow, nothing
-is downloaded) shared between the posts (a lead picture and one in the text), the events and
-the films (poster and trailer still), so that rendering listings and pages includes their
-images.
+Like an editor's, they have pictures: a handful of photographs (tools.bench.pictures: drawn
+with Pillow, nothing is downloaded) shared between the posts (a lead picture and one in the
+text), the events and the films (poster and trailer still), so that rendering listings and
+pages includes their images.
 """
 
-import io
 import time
 from datetime import time as clock_time
 from datetime import timedelta
 
-from django.contrib.contenttypes.models import ContentType
-from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-
-from PIL import Image as PILImage
-from PIL import ImageDraw
 
 from events.models import EventIndexPage, EventKind, EventOccurrence, EventPage
 from films.models import FilmIndexPage, FilmPage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
+from tools.bench.bulk import BATCH, bulk_add_children
+from tools.bench.pictures import pictures
 
 SUMMARY = (
     "A benchmark post: its summary is about as long as a real one, so that listings and feeds "
     "weigh what they will weigh in production."
 )
 BODY = "<p>" + ("Benchmark paragraph text. " * 40) + "</p>"
-BATCH = 250
-PICTURES = 6  # photographs shared by all the benchmark pages, as an editor reuses a few
-PICTURE_SIZE = (1600, 900)
 CITIES = [
     ("Amsterdam", "Netherlands", "Europe/Amsterdam"),
     ("Berlin", "Germany", "Europe/Berlin"),
@@ -49,42 +42,6 @@ CITIES = [
     ("Tel Aviv", "Israel", "Asia/Jerusalem"),
     ("New York", "United States", "America/New_York"),
 ]
-
-
-def bulk_add_children(parent, pages):
-    """Insert unsaved pages of one specific model as the last children of ``parent``.
-
-    Sets what Wagtail's ``add_child`` would (tree path, depth, address, content type), writes
-    the page rows and the model's own rows in batches, and updates the parent's child count.
-    """
-    if not pages:
-        return []
-    model = type(pages[0])
-    content_type = ContentType.objects.get_for_model(model)
-    last = parent.get_last_child()
-    first_step = (last._get_lastpos_in_path() if last else 0) + 1
-    for offset, page in enumerate(pages):
-        page.depth = parent.depth + 1
-        page.path = Page._get_path(parent.path, page.depth, first_step + offset)
-        page.numchild = 0
-        page.url_path = f"{parent.url_path}{page.slug}/"
-        page.content_type = content_type
-        page.draft_title = page.title
-        page.locale_id = parent.locale_id
-        page.has_unpublished_changes = False
-    base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-    for start in range(0, len(pages), BATCH):
-        chunk = pages[start : start + BATCH]
-        rows = Page.objects.bulk_create(
-            [Page(**{f.attname: getattr(page, f.attname) for f in base_fields}) for page in chunk]
-        )
-        for page, row in zip(chunk, rows, strict=True):
-            page.pk = page.page_ptr_id = row.pk
-            page._state.adding = False
-        model._base_manager._insert(chunk, fields=model._meta.local_concrete_fields)
-    Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(pages))
-    parent.numchild += len(pages)
-    return pages
 
 
 class Command(BaseCommand):
@@ -105,40 +62,13 @@ class Command(BaseCommand):
         started = time.monotonic()
         self.now = timezone.now()
         news = self._indexes(NewsIndexPage)
-        self.pictures = self._pictures()
+        self.pictures = pictures()
         self._load(news, "bench-post-", options["posts"], self._post, "posts")
         self._load(self._indexes(EventIndexPage), "bench-event-", options["events"], self._event)
         self._load(self._indexes(FilmIndexPage), "bench-film-", options["films"], self._film)
         if options["track_translations"]:
             self._track_translations(news, min(options["posts"], 1000))
         self.stdout.write(f"Benchmark content ready in {time.monotonic() - started:.0f} s.")
-
-    @staticmethod
-    def _pictures():
-        """A few photograph-sized JPEGs (gradients and shapes, so they compress like photos)."""
-        Image = get_image_model()
-        pictures = []
-        for number in range(PICTURES):
-            title = f"Benchmark picture {number}"
-            picture = Image.objects.filter(title=title).first()
-            if picture is None:
-                canvas = PILImage.linear_gradient("L").resize(PICTURE_SIZE).convert("RGB")
-                tint = PILImage.new("RGB", PICTURE_SIZE, ((70 * number) % 256, 120, 200))
-                canvas = PILImage.blend(canvas, tint, 0.5)
-                draw = ImageDraw.Draw(canvas)
-                for shape in range(12):
-                    x, y = (shape * 137 + number * 59) % 1500, (shape * 71 + number * 31) % 800
-                    draw.ellipse(
-                        (x, y, x + 90 + shape * 9, y + 90), fill=(250, 200 - shape * 9, 60)
-                    )
-                buffer = io.BytesIO()
-                canvas.save(buffer, "JPEG", quality=85)
-                picture = Image.objects.create(
-                    title=title,
-                    file=ImageFile(buffer, name=f"benchmark-picture-{number}.jpg"),
-                )
-            pictures.append(picture)
-        return pictures
 
     def _picture(self, number):
         return self.pictures[number % len(self.pictures)]

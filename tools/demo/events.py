@@ -4,7 +4,9 @@ Event dates are days from "now" when load_demo runs, so some are always upcoming
 Film facts are limited to what we are sure of: no invented awards, trailers or runtimes.
 """
 
-from site_core.demo.content import FULL_LANGUAGES, HOME_LANGUAGES, same, t
+from django.utils.text import slugify
+
+from tools.demo.content import FULL_LANGUAGES, HOME_LANGUAGES, same, t
 
 EVENT_LANGUAGES = FULL_LANGUAGES
 INDEX_LANGUAGES = HOME_LANGUAGES
@@ -381,8 +383,6 @@ EVENTS = [
 
 def _slugs():
     """Register every event's and film's slug: translated for Dutch, English elsewhere."""
-    from django.utils.text import slugify
-
     for spec in EVENTS:
         english = slugify(str(spec["title"]))
         spec["slug"] = t(

@@ -13,6 +13,44 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 
 
+def variants(url, english, pages):
+    """(name, address) of the overview views to time: first and last of its pages (50 rows
+    each), one language, one section."""
+    news = english.filter(depth=3, slug="news").first()
+    last = max(1, (pages + 49) // 50)
+    return [
+        ("all languages, page 1", url),
+        (f"all languages, page {last}", f"{url}?p={last}"),
+        ("Hebrew only", f"{url}?language=he"),
+        ("news section", f"{url}?section={news.pk}" if news else url),
+    ]
+
+
+def count_queries(client, target):
+    """The response to one request for ``target`` and the SQL queries it made."""
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        response = client.get(target)
+    return response, queries
+
+
+def timings(client, target, requests):
+    """Wall and CPU milliseconds of ``requests`` requests for ``target``, wall sorted."""
+    wall, cpu = [], []
+    for _ in range(requests):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        client.get(target)
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    wall.sort()
+    return wall, cpu
+
+
 class Command(BaseCommand):
     help = "Measure the translation overview (page x language grid): ms and queries per request."
 
@@ -25,17 +63,8 @@ class Command(BaseCommand):
         )
         client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else None)
         client.force_login(user)
-        url = reverse("site_translation_overview")
         english = Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE, depth__gt=1)
-        news = english.filter(depth=3, slug="news").first()
         pages = english.count()
-        last = max(1, (pages + 49) // 50)
-        variants = [
-            ("all languages, page 1", url),
-            (f"all languages, page {last}", f"{url}?p={last}"),
-            ("Hebrew only", f"{url}?language=he"),
-            ("news section", f"{url}?section={news.pk}" if news else url),
-        ]
         self.stdout.write(
             f"Translation overview: {pages} English pages x {Locale.objects.count()} languages, "
             f"{options['requests']} requests each (in-process, one thread)"
@@ -45,25 +74,12 @@ class Command(BaseCommand):
         )
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
-        for name, target in variants:
-            queries = []
-
-            def count(execute, sql, params, many, context, queries=queries):
-                queries.append(sql)
-                return execute(sql, params, many, context)
-
-            with connection.execute_wrapper(count):
-                response = client.get(target)
+        for name, target in variants(reverse("site_translation_overview"), english, pages):
+            response, queries = count_queries(client, target)
             if response.status_code != 200:
                 self.stderr.write(f"{target} answered {response.status_code}")
                 continue
-            wall, cpu = [], []
-            for _ in range(options["requests"]):
-                start, start_cpu = time.perf_counter(), time.process_time()
-                client.get(target)
-                wall.append((time.perf_counter() - start) * 1000)
-                cpu.append((time.process_time() - start_cpu) * 1000)
-            wall.sort()
+            wall, cpu = timings(client, target, options["requests"])
             self.stdout.write(
                 f"{name:<26}{len(queries):>8}{statistics.mean(wall):>9.1f}"
                 f"{statistics.median(wall):>8.1f}{wall[int(len(wall) * 0.95) - 1]:>8.1f}"

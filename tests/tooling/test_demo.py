@@ -7,11 +7,12 @@ from django.core.management import call_command
 
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.operations import TranslationCreator
 
 import pytest
 
-from site_core.demo import content
 from site_core.models import Footer
+from tools.demo import content, events, news
 
 pytestmark = pytest.mark.django_db
 
@@ -59,14 +60,10 @@ def test_demo_translations_are_complete_synced_translations():
     expected_pages = len(content.HOME_LANGUAGES) + sum(
         len(languages) for _spec, languages in content.CHILD_PAGES
     )
-    from site_core.demo import news
-
     expected_pages += len(news.INDEX_LANGUAGES) + len(news.POSTS) * len(news.NEWS_LANGUAGES)
     expected_snippets = len(content.HOME_LANGUAGES) + len(news.CATEGORIES) * len(
         news.INDEX_LANGUAGES
     )
-    from site_core.demo import events
-
     expected_pages += 2 * len(events.INDEX_LANGUAGES) + (
         len(events.FILMS) + len(events.EVENTS)
     ) * len(events.EVENT_LANGUAGES)
@@ -85,8 +82,6 @@ def test_demo_translations_are_complete_synced_translations():
 
 def test_translations_are_drafts_until_translated():
     """WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False: a new translation is not live."""
-    from wagtail_localize.operations import TranslationCreator
-
     about = Page.objects.get(slug="about", locale__language_code="en")
     TranslationCreator(
         user=None, target_locales=[Locale.objects.get(language_code="de")]
