@@ -126,6 +126,10 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             if real:
                 known_parameters(request, "month")
 
+    def get_cached_paths(self):
+        """The listing and its calendar feed: what a CDN must purge when an event here changes."""
+        return ["/", "/" + self.reverse_subpage("calendar_route")]
+
     @path("")
     def index_route(self, request):
         now = timezone.now()

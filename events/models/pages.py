@@ -232,6 +232,10 @@ class EventPage(RoutablePageMixin, BasePage):
         film_model = self._meta.get_field("film").related_model
         return version_in(self.film, self.locale_id, public_pages(request, film_model)) or self.film
 
+    def get_cached_paths(self):
+        """The event and its calendar file: what a CDN must purge when the event changes."""
+        return ["/", "/" + self.reverse_subpage("calendar_route")]
+
     @path("ics/")
     def calendar_route(self, request):
         return calendar_response(request, [self], name=self.title, filename=f"{self.slug}.ics")
