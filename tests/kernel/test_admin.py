@@ -9,8 +9,41 @@ from wagtail_localize.models import Translation
 
 import pytest
 
+from events.models import EventIndexPage
+from films.models import FilmIndexPage
 from home.models import HomePage, StandardPage
+from news.models import NewsIndexPage
 from site_core.models import Footer
+
+# One of each block of the body, as the admin's form sends them.
+EVERY_BLOCK = [
+    ("heading", {"text": "Every Saturday", "level": "h2"}),
+    ("paragraph", rich_text("<p>We talk to passers-by.</p>")),
+    ("quote", {"quote": "Thank you.", "attribution": "A visitor"}),
+    (
+        "statistic",
+        {"figure": "52", "label": "Saturdays a year", "source_label": ""},
+    ),
+    (
+        "call_to_action",
+        {
+            "heading": "Join us",
+            "text": "",
+            "button_label": "Write to us",
+            "page": "",
+            "url": "https://example.org/join",
+        },
+    ),
+    (
+        "video",
+        {
+            "url": "https://www.youtube.com/watch?v=abc123",
+            "title": "A trailer",
+            "poster": "",
+            "caption": "",
+        },
+    ),
+]
 
 
 class PageTypeAdminTests(WagtailPageTestCase):
@@ -21,10 +54,6 @@ class PageTypeAdminTests(WagtailPageTestCase):
 
     def test_home_page_lives_at_the_root_and_holds_standard_pages(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        from events.models import EventIndexPage
-        from films.models import FilmIndexPage
-        from news.models import NewsIndexPage
-
         self.assertAllowedSubpageTypes(
             HomePage, {StandardPage, NewsIndexPage, EventIndexPage, FilmIndexPage}
         )
@@ -42,36 +71,7 @@ class PageTypeAdminTests(WagtailPageTestCase):
                     "title": "Information stands",
                     "slug": "information-stands",
                     "intro": "Where to find us.",
-                    "body": streamfield(
-                        [
-                            ("heading", {"text": "Every Saturday", "level": "h2"}),
-                            ("paragraph", rich_text("<p>We talk to passers-by.</p>")),
-                            ("quote", {"quote": "Thank you.", "attribution": "A visitor"}),
-                            (
-                                "statistic",
-                                {"figure": "52", "label": "Saturdays a year", "source_label": ""},
-                            ),
-                            (
-                                "call_to_action",
-                                {
-                                    "heading": "Join us",
-                                    "text": "",
-                                    "button_label": "Write to us",
-                                    "page": "",
-                                    "url": "https://example.org/join",
-                                },
-                            ),
-                            (
-                                "video",
-                                {
-                                    "url": "https://www.youtube.com/watch?v=abc123",
-                                    "title": "A trailer",
-                                    "poster": "",
-                                    "caption": "",
-                                },
-                            ),
-                        ]
-                    ),
+                    "body": streamfield(EVERY_BLOCK),
                 }
             ),
         )

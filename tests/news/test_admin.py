@@ -6,27 +6,22 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage
+from news.models import NewsCategory, NewsIndexPage, NewsPage
 
 
 class NewsAdminTests(WagtailPageTestCase):
     def setUp(self):
-        from news.models import NewsIndexPage
-
         self.user = get_user_model().objects.create_superuser("superuser", "e@example.org", "pw")
         self.client.force_login(self.user)
         self.index = NewsIndexPage.objects.get(locale__language_code="en")
 
     def test_news_pages_live_only_under_a_news_index_under_a_home_page(self):
-        from news.models import NewsIndexPage, NewsPage
-
         self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
         self.assertAllowedSubpageTypes(NewsPage, set())
 
     def test_can_create_a_news_post_with_categories_and_tags(self):
-        from news.models import NewsCategory, NewsPage
-
         persecution = NewsCategory.objects.get(slug="persecution", locale__language_code="en")
         self.assertCanCreate(
             self.index,
@@ -59,8 +54,6 @@ class NewsAdminTests(WagtailPageTestCase):
         assert "Case report: a 73-year-old recovers from severe breathlessness" in html
 
     def test_a_translator_can_open_a_dutch_post_in_the_translation_editor(self):
-        from news.models import NewsPage
-
         post = NewsPage.objects.get(slug="man-krijgt-opnieuw-acht-jaar")
         response = self.client.get(f"/admin/pages/{post.pk}/edit/")
         assert response.status_code == 200
