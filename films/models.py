@@ -1,4 +1,8 @@
-"""Films: the documentaries, each with its facts, trailer and upcoming screenings."""
+"""Films: the documentaries, each with its facts, trailer and upcoming screenings.
+
+Films depend on events, never the reverse: a film page lists its upcoming screenings
+(``events.models.upcoming_events``); an event names its film by the string "films.FilmPage".
+"""
 
 from django.db import models
 from django.db.models import Prefetch
@@ -12,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from events.models import upcoming_events
 from site_core.blocks import video_embed_url
 from site_core.caching.page_cache import remember
 from site_core.models import BasePage, SectionIndexPage
@@ -183,8 +188,6 @@ class FilmPage(BasePage):
 
     def screenings(self, request=None, limit=5):
         """Upcoming events showing this film (in any language version), in this language."""
-        from events.models import upcoming_events
-
         versions = FilmPage.objects.filter(translation_key=self.translation_key).values("pk")
         return upcoming_events(self.locale_id, request, limit=limit, film__in=versions)
 

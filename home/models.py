@@ -14,6 +14,7 @@ from events.models import upcoming_events
 from news.models import recent_posts
 from site_core.blocks import BodyBlock
 from site_core.caching.page_cache import remember
+from site_core.localized import versions_in
 from site_core.models import BasePage
 from site_core.navigation import public_pages
 
@@ -107,16 +108,9 @@ class HomePage(BasePage):
         ]
         if not chosen:
             return []
-        translations = {
-            page.translation_key: page
-            for page in public_pages(request).filter(
-                translation_key__in=[page.translation_key for page in chosen],
-                locale_id=self.locale_id,
-            )
-        }
+        versions = versions_in(chosen, self.locale_id, public_pages(request))
         resolved = []
-        for page in chosen:
-            shown = translations.get(page.translation_key)
+        for page, shown in zip(chosen, versions, strict=True):
             if shown is None and page.live:
                 shown = page
             if shown is not None:

@@ -1,11 +1,15 @@
-"""RSS 2.0 feeds of a language's news, all posts or one category."""
+"""RSS 2.0 feeds of a language's news, all posts or one category.
+
+The feed imports nothing from ``news.models``: the news index serves it from its feed routes
+(``news.models.index`` imports this module) and passes itself, and the index supplies the
+posts (``feed_posts()``) and the categories in its language (``localized_categories()``).
+"""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from news.models import NewsPage, localized_categories
-from site_core.navigation import bcp47, in_order, public_pages
+from site_core.navigation import bcp47
 
 FEED_LENGTH = 20
 
@@ -24,7 +28,7 @@ class NewsFeed(Feed):
 
     def title(self, obj):
         if obj["category"] is not None:
-            category = localized_categories([obj["category"]], obj["index"].locale_id)[0]
+            category = obj["index"].localized_categories([obj["category"]])[0]
             return _("%(site)s: %(category)s") % {
                 "site": _("Falun Gong Awareness"),
                 "category": category.name,
@@ -41,23 +45,14 @@ class NewsFeed(Feed):
         return self.request.build_absolute_uri()
 
     def items(self, obj):
-        if obj["category"] is None:
-            ids = obj["index"].listing_ids(self.request)[:FEED_LENGTH]
-            posts = NewsPage.objects.select_related("locale").prefetch_related("categories")
-            items = in_order(posts, ids)
-        else:
-            posts = public_pages(self.request, NewsPage).child_of(obj["index"])
-            posts = posts.filter(categories__slug=obj["category"].slug)
-            items = list(
-                posts.prefetch_related("categories").order_by("-date", "-pk")[:FEED_LENGTH]
-            )
+        items = obj["index"].feed_posts(self.request, obj["category"], FEED_LENGTH)
         # Every item's categories in the feed's language, looked up once for the whole feed.
         categories = {c for item in items for c in item.categories.all()}
         self.category_names = {
             original.pk: shown.name
             for original, shown in zip(
                 categories,
-                localized_categories(categories, obj["index"].locale_id),
+                obj["index"].localized_categories(categories),
                 strict=True,
             )
         }

@@ -13,6 +13,8 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+from site_core.caching.page_cache import remember
+
 
 def bcp47(language_code):
     """Django's lowercase code as a BCP 47 tag: ``zh-hans`` → ``zh-Hans``, ``pt-br`` → ``pt-BR``."""
@@ -39,6 +41,14 @@ def _cache(request):
     return request._site_tags_cache
 
 
+def once_per_request(request, key, build):
+    """``build()``, worked out once per request however many templates ask (``key`` names it)."""
+    cache = _cache(request)
+    if key not in cache:
+        cache[key] = build()
+    return cache[key]
+
+
 @lru_cache(maxsize=1)
 def locale_codes():
     """Locale id → language code, per process (locales change only with settings and deploys)."""
@@ -62,12 +72,9 @@ def private_q(request=None):
     """A filter matching pages in private sections; the restrictions are read once per request."""
     if request is None:
         return Page.objects.all().private_q()
-    cache = _cache(request)
-    if "private_q" not in cache:
-        from site_core.caching.page_cache import remember
-
-        cache["private_q"] = remember("private_q", lambda: Page.objects.all().private_q())
-    return cache["private_q"]
+    return once_per_request(
+        request, "private_q", lambda: remember("private_q", lambda: Page.objects.all().private_q())
+    )
 
 
 def may_be_restricted(path):
@@ -76,8 +83,6 @@ def may_be_restricted(path):
     A restriction reaches a page through its ancestors, or through an alias among them (whose
     source's restrictions apply): pages under neither need no look-up.
     """
-    from site_core.caching.page_cache import remember
-
     prefixes = remember(
         "restriction-prefixes",
         lambda: tuple(
@@ -108,17 +113,15 @@ def _versions(request, page):
     Returns (homes, translations, nearest): each keyed by language code; ``nearest`` is the
     deepest ancestor of ``page`` that is live in that language (the home page at least).
     """
-    cache = _cache(request)
     page = as_page(page)
-    key = ("versions", page.translation_key if page else None)
-    if key not in cache:
-        from site_core.caching.page_cache import remember
-
-        cache[key] = remember(
+    return once_per_request(
+        request,
+        ("versions", page.translation_key if page else None),
+        lambda: remember(
             f"versions:{request.get_host()}:{page.path if page else '-'}",
             lambda: _fetch_versions(request, page),
-        )
-    return cache[key]
+        ),
+    )
 
 
 def _fetch_versions(request, page):
@@ -160,24 +163,3 @@ def nearest_translated(request, page):
     if as_page(page) is None:
         return {}
     return _versions(request, page)[2]
-
-
-def news_index(request, language_code):
-    """The live news index of a language, or None (one query per generation and language)."""
-    from news.models import NewsIndexPage
-
-    cache = _cache(request)
-    key = ("news_index", language_code)
-    if key not in cache:
-        from site_core.caching.page_cache import remember
-
-        cache[key] = remember(
-            f"news-index:{language_code}",
-            lambda: (
-                public_pages(request, NewsIndexPage)
-                .filter(locale__language_code=language_code)
-                .order_by("path")
-                .first()
-            ),
-        )
-    return cache[key]

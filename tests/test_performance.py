@@ -130,7 +130,7 @@ def _events_setup(count):
 
     from events.models import EventIndexPage, EventPage
     from films.models import FilmPage
-    from tests.test_events import make_event
+    from tests.events.helpers import make_event
 
     index = EventIndexPage.objects.get(locale__language_code="en")
     film = FilmPage.objects.get(slug="hard-to-believe", locale__language_code="en")

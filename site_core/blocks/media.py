@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -25,8 +26,6 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     def get_preview_value(self):
-        from wagtail.images import get_image_model
-
         image = get_image_model().objects.order_by("pk").first()
         return self.normalize({"image": image, "alt_text": "", "caption": ""}) if image else None
 

@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from site_core.caching.page_cache import known_parameters
+from site_core.navigation import may_be_restricted
 
 
 class BasePage(Page):
@@ -53,8 +54,6 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         """Wagtail's, without its two queries for the pages no restriction can reach."""
-        from site_core.navigation import may_be_restricted
-
         if self.alias_of_id is None and not may_be_restricted(self.path):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()

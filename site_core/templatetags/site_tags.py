@@ -1,20 +1,14 @@
 """Page furniture shared by every template: language, menus, switcher, hreflang, footer."""
 
-import json
-from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
-
-from wagtail.images.models import SourceImageIOError
+from django.utils import translation
 
 from site_core.caching.page_cache import known_parameters, remember
+from site_core.localized import version_in
 from site_core.models import Footer
 from site_core.navigation import (
     as_page,
@@ -24,12 +18,13 @@ from site_core.navigation import (
     locale_codes,
     locale_homes,
     nearest_translated,
-    news_index,
     public_pages,
 )
+from site_core.structured_data import html_datetime, social_rendition
 
 register = template.Library()
 register.filter("bcp47", bcp47)
+register.filter("html_datetime", html_datetime, expects_localtime=True)
 
 
 # Languages that write the names of languages in lower case inside a sentence ("en anglais").
@@ -60,26 +55,16 @@ def reader_version(context, page):
     request = context["request"]
     code = current_language(as_page(context.get("page")))
     if locale_codes().get(page.locale_id) != code:
+        locale_id = {language: pk for pk, language in locale_codes().items()}.get(code)
         translated = remember(
             f"reader-version:{page.translation_key}:{code}",
-            lambda: (
-                public_pages(request)
-                .filter(translation_key=page.translation_key, locale__language_code=code)
-                .first()
-            ),
+            lambda: version_in(page, locale_id, public_pages(request)),
         )
         if translated is not None:
             return {"page": translated, "language": None}
         other = locale_codes().get(page.locale_id)
         return {"page": page, "language": other, "lang": bcp47(other)}
     return {"page": page, "language": None}
-
-
-# Relative times ("16 hours ago") for a week, then the date itself: site.js words them in the
-# reader's browser, from the date the page carries (a page kept in the page cache must not say
-# "27 seconds ago" hours later).
-RELATIVE_TIME_LIMIT = timedelta(days=7)
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag
@@ -157,23 +142,24 @@ def language_switcher(context, page=None):
             url = home.get_url(request)
         else:
             url = None
-        entries.append(
-            {
-                "code": code,
-                "bcp47": bcp47(code),
-                "name": native_name,
-                "url": url,
-                "choose_url": reverse("choose_language", args=[code])
-                + "?"
-                + urlencode({"next": url})
-                if url
-                else None,
-                "fallback": fallback,
-                "current": code == current,
-            }
-        )
+        entries.append(switcher_entry(code, native_name, url, fallback, code == current))
     current_name = dict(settings.LANGUAGES).get(current, current)
     return {"entries": entries, "current_name": current_name}
+
+
+def switcher_entry(code, native_name, url, fallback, current):
+    """One language of the switcher; its link goes through the view that remembers the choice."""
+    return {
+        "code": code,
+        "bcp47": bcp47(code),
+        "name": native_name,
+        "url": url,
+        "choose_url": reverse("choose_language", args=[code]) + "?" + urlencode({"next": url})
+        if url
+        else None,
+        "fallback": fallback,
+        "current": current,
+    }
 
 
 @register.inclusion_tag("components/untranslated_notice.html", takes_context=True)
@@ -223,17 +209,6 @@ def canonical_url(request, page):
     if number.isdigit() and 1 < int(number) < 10_000:
         url += f"?page={int(number)}"
     return url
-
-
-def social_rendition(image):
-    """The picture shared on social networks (1200×630 JPEG), or None: no image, or one whose
-    file is missing or cannot be decoded (the page still answers, without it)."""
-    if image is None:
-        return None
-    try:
-        return image.get_rendition("fill-1200x630|format-jpeg")
-    except SourceImageIOError:
-        return None
 
 
 @register.inclusion_tag("components/page_meta.html", takes_context=True)
@@ -298,147 +273,3 @@ def site_footer(context, page=None):
         "request": context["request"],
         "page": page,
     }
-
-
-@register.filter(expects_localtime=True)
-def html_datetime(value):
-    """A date or time as HTML's ``<time datetime>`` (and schema.org, sitemaps) accept it.
-
-    Whole seconds with the UTC offset ("2026-11-30T18:00:00+01:00"), or the date alone for a
-    ``date``: ``date:'c'`` and ``isoformat()`` print six digits of a second, which HTML does
-    not allow (at most three). In a template the time is in the current time zone (so inside
-    ``{% timezone %}`` it keeps that zone's offset); a naive time is taken to be in it.
-    """
-    if not isinstance(value, datetime):
-        return value.isoformat() if isinstance(value, date) else ""
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    return value.isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-@register.inclusion_tag("components/post_time.html")
-def post_time(post):
-    """A post's date, and the full date and time on hover.
-
-    The page says the date itself, true whenever the page is read (it may come from the page
-    cache hours later); while recent, site.js turns it into a relative time ("16 hours ago") in
-    the page's language and keeps it up to date.
-    """
-    date = post.display_date
-    return {
-        "date": date,
-        # HTML's datetime takes at most three digits of a second: whole seconds, in UTC.
-        "iso": html_datetime(date.astimezone(UTC)),
-        "relative_seconds": int(RELATIVE_TIME_LIMIT.total_seconds()),
-    }
-
-
-@register.simple_tag(takes_context=True)
-def news_feed_link(context, page=None):
-    """``<link rel="alternate">`` to the news feed of the current language, if it has one."""
-    request = context["request"]
-    index = news_index(request, current_language(page))
-    if index is None:
-        return ""
-    return format_html(
-        '<link rel="alternate" type="application/rss+xml" title="{}" href="{}">',
-        _("%(site)s: news") % {"site": _("Falun Gong Awareness")},
-        request.build_absolute_uri(index.url + index.reverse_subpage("feed_route")),
-    )
-
-
-@register.simple_tag(takes_context=True)
-def news_article_jsonld(context, page):
-    """schema.org NewsArticle for search engines, as a JSON-LD data block."""
-    request = context["request"]
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": page.title[:110],
-        "description": page.summary,
-        "datePublished": html_datetime(page.display_date),
-        "dateModified": html_datetime(page.last_published_at or page.display_date),
-        "inLanguage": bcp47(current_language(page)),
-        "url": page.get_full_url(request),
-        "mainEntityOfPage": page.get_full_url(request),
-        "publisher": {"@type": "Organization", "name": str(_("Falun Gong Awareness"))},
-    }
-    if page.author:
-        data["author"] = {"@type": "Person", "name": page.author}
-    rendition = social_rendition(page.get_social_image())
-    if rendition is not None:
-        data["image"] = [request.build_absolute_uri(rendition.url)]
-    return jsonld_script(data)
-
-
-def jsonld_script(data):
-    """A JSON-LD data block that no value can break out of."""
-    payload = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
-    safe_payload = mark_safe(payload)  # nosec B308 B703: JSON with <, > and & escaped
-    return format_html('<script type="application/ld+json">{}</script>', safe_payload)
-
-
-@register.simple_tag(takes_context=True)
-def event_next_date(context, event):
-    """An event's next (or current) date as {start, all_day}, as of the listing's ``now``.
-
-    A past event (the archive) has its last date instead.
-    """
-    now = context.get("now") or timezone.now()
-    last = None
-    for start, end, occurrence in event.dates():
-        last = {"start": start, "all_day": occurrence.all_day}
-        if end >= now:
-            return last
-    return last
-
-
-EVENT_STATUS = {
-    "scheduled": "https://schema.org/EventScheduled",
-    "cancelled": "https://schema.org/EventCancelled",
-    "postponed": "https://schema.org/EventPostponed",
-}
-
-
-@register.simple_tag(takes_context=True)
-def event_jsonld(context, page):
-    """schema.org Event with its status and place, as a JSON-LD data block."""
-    request = context["request"]
-    dates = page.upcoming_dates() or page.dates()
-    place = {
-        "@type": "Place",
-        "name": page.venue or page.city,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": page.address,
-            "addressLocality": page.city,
-            "addressCountry": page.country,
-        },
-    }
-    if page.latitude is not None and page.longitude is not None:
-        place["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": float(page.latitude),
-            "longitude": float(page.longitude),
-        }
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": page.title,
-        "description": page.summary,
-        "url": page.get_full_url(request),
-        "inLanguage": bcp47(current_language(page)),
-        "eventStatus": EVENT_STATUS.get(page.status, EVENT_STATUS["scheduled"]),
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": place,
-    }
-    if dates:
-        start, end, _occurrence = dates[0]
-        data["startDate"] = html_datetime(start)
-        data["endDate"] = html_datetime(end)
-    if page.organiser:
-        data["organizer"] = {"@type": "Organization", "name": page.organiser}
-    rendition = social_rendition(page.get_social_image())
-    if rendition is not None:
-        data["image"] = [request.build_absolute_uri(rendition.url)]
-    return jsonld_script(data)

@@ -16,7 +16,7 @@ import pytest
 
 from events.models import EventIndexPage
 from news.models import NewsIndexPage, NewsPage
-from tests.test_events import make_event
+from tests.events.helpers import make_event
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db

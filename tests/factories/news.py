@@ -1,29 +1,21 @@
-"""Factories for the page types, shared by the tests (the demo loader writes real content)."""
+"""Factories for news: the index of a language, posts and categories."""
+
+from wagtail.models import Locale
 
 import factory
 import wagtail_factories
+from factory.django import DjangoModelFactory
 
-from home.models import HomePage, StandardPage
-from news.models import NewsPage
-
-
-class StandardPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Standard page {n}")
-    slug = factory.Sequence(lambda n: f"standard-page-{n}")
-    intro = "An introduction."
-    show_in_menus = True
-
-    class Meta:
-        model = StandardPage
+from news.models import NewsCategory, NewsIndexPage, NewsPage
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Home {n}")
-    slug = factory.Sequence(lambda n: f"home-{n}")
-    hero_heading = "A heading"
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"News {n}")
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    intro = "The latest news."
 
     class Meta:
-        model = HomePage
+        model = NewsIndexPage
 
 
 class NewsPageFactory(wagtail_factories.PageFactory):
@@ -34,6 +26,18 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsPage
+
+
+class NewsCategoryFactory(DjangoModelFactory):
+    """A live category in the default language (pass ``locale`` for another)."""
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    locale = factory.LazyFunction(Locale.get_default)
+    live = True
+
+    class Meta:
+        model = NewsCategory
 
 
 def publish_post(index, **kwargs):

@@ -10,7 +10,8 @@ from events.models import EventIndexPage, EventPage
 from films.models import FilmIndexPage, FilmPage
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
-from tests.factories import publish_post
+from site_core.models import Footer
+from tests.factories import FooterFactory, publish_post
 from tests.utils import (
     bcp47,
     expected_dir,
@@ -228,6 +229,13 @@ def test_meta_description_canonical_and_open_graph_come_from_the_page(client):
 def test_footer_comes_from_the_readers_language(client):
     assert "Schrijf ons" in soup(client.get("/nl/")).select_one(".site-footer").get_text()
     assert "欢迎来信" in soup(client.get("/zh-hans/")).select_one(".site-footer").get_text()
+
+
+def test_a_footer_made_by_the_factory_shows_in_its_language(client):
+    Footer.objects.filter(locale__language_code="en").delete()
+    FooterFactory(contact_email="factory-marker@example.org")
+    footer = soup(client.get("/en/")).select_one(".site-footer")
+    assert "factory-marker@example.org" in footer.get_text()
 
 
 def test_interface_strings_are_translated(client):

@@ -1,0 +1,193 @@
+"""The news index of one language: the listing with its filters, and the RSS feeds."""
+
+from django.db.models import Max, Min
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from news.feeds import NewsFeed
+from news.models.categories import NewsCategory, localized_categories
+from news.models.posts import NewsPage, NewsPageTag, posts_in_order, with_listing_images
+from site_core.caching.page_cache import known_parameters, remember
+from site_core.listings import RememberedIds, page_of_ids
+from site_core.models import SectionIndexPage, paginate
+from site_core.navigation import in_order, public_pages
+
+POSTS_PER_PAGE = 10
+
+
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
+    """The list of news posts in one language, with filters and feeds."""
+
+    subpage_types = ["news.NewsPage"]
+    cache_query_parameters = (
+        *SectionIndexPage.cache_query_parameters,
+        "page",
+        "category",
+        "tag",
+        "year",
+    )
+
+    class Meta:
+        verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
+
+    def listing_queryset(self, request):
+        return with_listing_images(public_pages(request, NewsPage).child_of(self)).order_by(
+            "-date", "-pk"
+        )
+
+    def listing_ids(self, request=None):
+        """Every live public post's id, newest first, read in chunks once per cache generation.
+
+        Ordering the posts by date takes the database through every post of the index (the
+        date is not on Wagtail's page table): remembered, a listing page costs one look-up of
+        ten posts by primary key, and reads one chunk of ids, however many posts there are.
+        """
+        return RememberedIds(
+            f"news-listing:{self.pk}",
+            lambda: (
+                public_pages(request, NewsPage)
+                .child_of(self)
+                .order_by("-date", "-pk")
+                .values_list("pk", flat=True)
+            ),
+        )
+
+    def year_span(self, request=None):
+        """The years with posts, newest first (per cache generation)."""
+
+        def build():
+            span = (
+                public_pages(request, NewsPage)
+                .child_of(self)
+                .aggregate(first=Min("date"), last=Max("date"))
+            )
+            if not span["first"]:
+                return []
+            return list(range(span["last"].year, span["first"].year - 1, -1))
+
+        return remember(f"news-years:{self.pk}", build)
+
+    def tag_slugs(self, request=None):
+        """The tags that posts of this index carry (per cache generation)."""
+        return remember(
+            f"news-tags:{self.pk}",
+            lambda: set(
+                NewsPageTag.objects.filter(
+                    content_object__in=public_pages(request, NewsPage).child_of(self)
+                ).values_list("tag__slug", flat=True)
+            ),
+        )
+
+    def categories_by_slug(self):
+        """This language's live categories by slug, in name order (per cache generation)."""
+        return remember(
+            f"news-categories:{self.locale_id}",
+            lambda: {
+                c.slug: c
+                for c in NewsCategory.objects.filter(locale_id=self.locale_id, live=True).order_by(
+                    "name"
+                )
+            },
+        )
+
+    def get_cached_paths(self):
+        """The listing and its feed: what a CDN must purge when a post here changes."""
+        return ["/", "/" + self.reverse_subpage("feed_route")]
+
+    @path("")
+    def index_route(self, request):
+        categories = self.categories_by_slug()
+        years = self.year_span(request)
+        posts, filters = self.filtered_posts(request, categories)
+        self.vouch_for_filters(request, categories, years)
+        not_found = _("There is no such page of posts.")
+        if filters:
+            paginator, page_of_posts = paginate(request, posts, POSTS_PER_PAGE, not_found)
+        else:
+            paginator, page_of_posts = page_of_ids(
+                request, self.listing_ids(request), POSTS_PER_PAGE, not_found, load=posts_in_order
+            )
+        return self.render(
+            request,
+            context_overrides={
+                "posts": page_of_posts,
+                "paginator": paginator,
+                "filters": filters,
+                "categories": list(categories.values()),
+                "years": years,
+                "has_filters": bool(filters),
+            },
+        )
+
+    def filtered_posts(self, request, categories):
+        """The posts the reader's filters (category, tag, year) leave, and those filters.
+
+        A filter value that names nothing (no such category, a year that is not a year)
+        leaves no posts, never an error.
+        """
+        posts = self.listing_queryset(request)
+        filters = {}
+        category_slug = request.GET.get("category", "").strip()[:80]
+        if category_slug:
+            filters["category"] = categories.get(category_slug)
+            posts = (
+                posts.filter(categories__slug=category_slug)
+                if filters["category"]
+                else posts.none()
+            )
+        tag = request.GET.get("tag", "").strip()[:100]
+        if tag:
+            filters["tag"] = tag
+            posts = posts.filter(tags__slug=tag)
+        year = request.GET.get("year", "").strip()
+        if year:
+            filters["year"] = year
+            valid_year = year.isdigit() and len(year) == 4
+            posts = posts.filter(date__year=int(year)) if valid_year else posts.none()
+        if "category" in filters or "tag" in filters:
+            posts = posts.distinct()  # the joins could repeat a post
+        return posts, filters
+
+    def vouch_for_filters(self, request, categories, years):
+        """Tells the page cache which filter values are real, spelt as this page's links spell
+        them: a category of this language, a tag some post here carries, a year with posts."""
+        given = request.GET
+        tag = given.get("tag", "").strip()[:100]
+        if given.get("category") in categories:
+            known_parameters(request, "category")
+        if given.get("tag") == tag and tag in self.tag_slugs(request):
+            known_parameters(request, "tag")
+        if given.get("year") in {str(number) for number in years}:
+            known_parameters(request, "year")
+
+    def feed_posts(self, request, category=None, length=20):
+        """The newest ``length`` posts for a feed (of one category), with their categories."""
+        if category is None:
+            ids = self.listing_ids(request)[:length]
+            posts = NewsPage.objects.select_related("locale").prefetch_related("categories")
+            return in_order(posts, ids)
+        posts = public_pages(request, NewsPage).child_of(self)
+        posts = posts.filter(categories__slug=category.slug)
+        return list(posts.prefetch_related("categories").order_by("-date", "-pk")[:length])
+
+    def localized_categories(self, categories):
+        """Each of ``categories`` in this index's language where it is translated."""
+        return localized_categories(categories, self.locale_id)
+
+    @path("feed/")
+    def feed_route(self, request):
+        return NewsFeed()(request, index=self)
+
+    @path("category/<slug:slug>/feed/")
+    def category_feed_route(self, request, slug):
+        category = NewsCategory.objects.filter(
+            slug=slug, locale_id=self.locale_id, live=True
+        ).first()
+        if category is None:
+            category = NewsCategory.objects.filter(slug=slug, live=True).first()
+        if category is None:
+            raise Http404(_("There is no such category."))
+        return NewsFeed()(request, index=self, category=category)
