@@ -33,7 +33,7 @@ help:
 	@echo "make run    set up everything (virtualenv, packages, database, translations, demo) and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)"
 	@echo "make serve  the production-like server (gunicorn, DEBUG off, page cache) on http://127.0.0.1:$(PORT)"
-	@echo "make lint   ruff lint and format check"
+	@echo "make lint   ruff lint and format check, import contracts (.importlinter)"
 	@echo "make messages-update   refresh the .po files after changing interface strings"
 	@echo "make bench  benchmark pages against a bare Django view (BENCH_ARGS=--posts 1000)"
 	@echo "make lock   re-pin requirements*.lock from pyproject.toml"
@@ -127,6 +127,7 @@ bench: install
 lint: install-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install-dev
 	$(PY) -m ruff check --fix .

@@ -23,6 +23,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Locale, Page, PageLogEntry, Revision
+from wagtail_localize.models import StringTranslation, Translation
+
+from site_core.settings import environment
+
 # Rebuilt by migrate (content types, permissions) or by update_index, or not worth keeping.
 EXCLUDED = [
     "contenttypes",
@@ -36,11 +43,6 @@ EXCLUDED = [
 
 def content_counts():
     """What a restore must bring back: pages, revisions, translations, images, documents."""
-    from wagtail.documents.models import Document
-    from wagtail.images.models import Image
-    from wagtail.models import Locale, Page, Revision
-    from wagtail_localize.models import StringTranslation, Translation
-
     return {
         "locales": Locale.objects.count(),
         "pages": Page.objects.count(),
@@ -71,24 +73,7 @@ class Command(BaseCommand):
         if kind == "postgres":
             self._pg_dump(folder / "database.dump")
         else:
-            dump = io.StringIO()
-            call_command(
-                "dumpdata",
-                natural_foreign=True,
-                exclude=[*EXCLUDED, "wagtailcore.pagelogentry"],
-                stdout=dump,
-                verbosity=0,
-            )
-            rows = json.loads(dump.getvalue())
-            # Page history, but for pages deleted since (their entries point at nothing).
-            from wagtail.models import Page, PageLogEntry
-
-            history = PageLogEntry.objects.filter(page_id__in=Page.objects.values("pk"))
-            rows += json.loads(
-                serializers.serialize("json", history.order_by("pk"), use_natural_foreign_keys=True)
-            )
-            with gzip.open(folder / "content.json.gz", "wt", encoding="utf-8") as output:
-                json.dump(rows, output)
+            self._dump_portable(folder / "content.json.gz")
         self.stdout.write("[2/3] Uploaded files")
         media = Path(settings.MEDIA_ROOT)
         with tarfile.open(folder / "media.tar.gz", "w:gz") as archive:
@@ -104,6 +89,26 @@ class Command(BaseCommand):
         )
 
     @staticmethod
+    def _dump_portable(path):
+        """Every row but the rebuildable ones, as natural-key JSON (any database can load it)."""
+        dump = io.StringIO()
+        call_command(
+            "dumpdata",
+            natural_foreign=True,
+            exclude=[*EXCLUDED, "wagtailcore.pagelogentry"],
+            stdout=dump,
+            verbosity=0,
+        )
+        rows = json.loads(dump.getvalue())
+        # Page history, but for pages deleted since (their entries point at nothing).
+        history = PageLogEntry.objects.filter(page_id__in=Page.objects.values("pk"))
+        rows += json.loads(
+            serializers.serialize("json", history.order_by("pk"), use_natural_foreign_keys=True)
+        )
+        with gzip.open(path, "wt", encoding="utf-8") as output:
+            json.dump(rows, output)
+
+    @staticmethod
     def _pg_dump(path):
         if connection.vendor != "postgresql":
             raise CommandError("--format postgres needs DATABASE_URL to name PostgreSQL.")
@@ -116,6 +121,4 @@ class Command(BaseCommand):
 
 
 def database_url():
-    from site_core.settings import environment
-
     return environment.DATABASE_URL

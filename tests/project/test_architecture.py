@@ -1,0 +1,108 @@
+"""The house's shape: dependencies point one way, modules and functions fit in one reading.
+
+The import contracts are in ``.importlinter`` (README.md, "Where things live"); ruff checks
+complexity and statement counts (``C901``, ``PLR0915`` in pyproject.toml); these tests check what
+ruff cannot: lines per module and per function, and function-level imports.
+"""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CODE_FOLDERS = ("site_core", "home", "news", "events", "films", "tools")
+MAX_MODULE_LINES = 300
+MAX_FUNCTION_LINES = 40
+FIRST_PARTY = {*CODE_FOLDERS, "tests"}
+
+# Data, not code: the demo's words in eight languages (their functions still count below).
+DATA_MODULES = {
+    "tools/demo/content.py",
+    "tools/demo/news.py",
+    "tools/demo/events.py",
+}
+
+
+def code_modules():
+    for folder in CODE_FOLDERS:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            relative = path.relative_to(ROOT).as_posix()
+            if "/migrations/" in relative or "node_modules" in relative:
+                continue
+            yield relative, path.read_text()
+
+
+def functions(tree):
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield node
+
+
+def test_import_contracts_hold():
+    """``lint-imports`` (grimp sees function-level imports too): no cycles, the kernel imports
+    no feature, the product imports no tooling, content apps stay out of each other."""
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports"))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+def test_every_module_of_the_project_has_its_place_in_the_contracts():
+    """A new module or package directly under site_core must be placed in a layer of
+    ``.importlinter`` (a module no contract names is a module nobody checks)."""
+    contracts = (ROOT / ".importlinter").read_text()
+    names = {
+        f"site_core.{path.stem if path.suffix == '.py' else path.name}"
+        for path in (ROOT / "site_core").iterdir()
+        if (path.suffix == ".py" and "." not in path.stem and path.stem != "__init__")
+        or (path / "__init__.py").exists()
+    } - {"site_core.migrations"}
+    missing = sorted(name for name in names if name not in contracts)
+    assert not missing, f"not in any import contract: {missing}"
+
+
+def test_every_module_can_be_read_in_one_sitting():
+    long = {
+        name: len(text.splitlines())
+        for name, text in code_modules()
+        if name not in DATA_MODULES and len(text.splitlines()) > MAX_MODULE_LINES
+    }
+    assert not long, f"modules over {MAX_MODULE_LINES} lines: {long}"
+
+
+def test_every_function_fits_on_a_screen():
+    long = []
+    for name, text in code_modules():
+        for node in functions(ast.parse(text)):
+            start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            length = node.end_lineno - start + 1
+            if length > MAX_FUNCTION_LINES:
+                long.append(f"{name}:{node.lineno} {node.name} ({length} lines)")
+    assert not long, f"functions over {MAX_FUNCTION_LINES} lines: {long}"
+
+
+def _first_party(node):
+    module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+    return bool(module) and module.split(".")[0] in FIRST_PARTY
+
+
+def test_every_function_level_import_of_our_code_says_why():
+    """A function-level import used to dodge a cycle is a smell: one that remains for another
+    reason (Django's app registry not ready, an optional dependency) carries a comment."""
+    silent = []
+    for name, text in code_modules():
+        lines = text.splitlines()
+        for function in functions(ast.parse(text)):
+            for node in ast.walk(function):
+                if isinstance(node, (ast.Import, ast.ImportFrom)) and _first_party(node):
+                    said = "#" in lines[node.end_lineno - 1] or lines[
+                        node.lineno - 2
+                    ].strip().startswith("#")
+                    if not said:
+                        silent.append(f"{name}:{node.lineno}")
+    assert not silent, f"function-level imports without a reason: {silent}"
