@@ -103,7 +103,7 @@ def test_only_the_bench_settings_keep_the_bare_view_out_of_the_page_cache():
         "from django.test import RequestFactory\n"
         "from site_core.caching import page_cache\n"
         "factory = RequestFactory()\n"
-        "print(json.dumps([page_cache._cacheable_request(factory.get(path))"
+        "print(json.dumps([page_cache.cacheable_request(factory.get(path))"
         " for path in ('/bench/bare/10/', '/en/')]))\n"
     )
     assert run_python(code, "site_core.settings.bench", PAGE_CACHE="true") == [False, True]
