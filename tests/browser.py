@@ -41,6 +41,21 @@ def _free_port():
         return sock.getsockname()[1]
 
 
+def _wait_for(server, url, seconds=90):
+    """Until the server answers (on a busy machine, with several test workers starting their
+    servers at once, Django can take tens of seconds to start)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the development server stopped (exit status {server.returncode})")
+        try:
+            urllib.request.urlopen(f"{url}/en/", timeout=5)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("the development server did not start")
+
+
 @pytest.fixture(scope="session")
 def base_url(demo_site, tmp_path_factory):
     """A development server on a free port, with its own copy of the demo site."""
@@ -56,14 +71,7 @@ def base_url(demo_site, tmp_path_factory):
         stderr=subprocess.DEVNULL,
     )
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/en/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("the development server did not start")
+        _wait_for(server, url)
         yield url
     finally:
         server.terminate()
