@@ -133,12 +133,16 @@ format: install-dev
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
+# The suite runs in PYTEST_WORKERS processes (pytest-xdist; auto: one per core), each with its
+# own copy of the demo database (tests/demo_database.py), and names its 15 slowest tests.
+PYTEST_WORKERS ?= auto
+
 test: install-dev browser axe
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	DJANGO_SETTINGS_MODULE=site_core.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(call locked,env DJANGO_SETTINGS_MODULE=site_core.settings.test $(MANAGE) compile_translations)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --durations=15 $(PYTEST_ARGS)
 
 # The documented deployment (README.md: behind nginx, PROXY_COUNT=1) unless PROXY_COUNT is set.
 check-deploy: install

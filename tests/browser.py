@@ -1,5 +1,6 @@
 """What the browser tests share: Debian's Chromium (never a downloaded browser) driven by
-Playwright, against one development server with its own copy of the demo site per test run.
+Playwright, against one development server per test process with its own copy of the demo site
+(tests/demo_site.py).
 
 Test modules that use it say ``pytestmark = pytest.mark.browser`` and call
 ``require_chromium()`` at import time.
@@ -12,15 +13,14 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.demo_site import ADMIN_PASSWORD, ROOT, USERS_PASSWORD, copy_demo_site
+
 ARTIFACTS = ROOT / "test-results"
 CHROMIUM = shutil.which("chromium")
-ADMIN_PASSWORD = "browser-test-admin-password"
-USERS_PASSWORD = "browser-test-users-password"
+__all__ = ["ADMIN_PASSWORD", "USERS_PASSWORD"]
 
 
 def require_chromium():
@@ -41,42 +41,37 @@ def _free_port():
         return sock.getsockname()[1]
 
 
+def _wait_for(server, url, seconds=90):
+    """Until the server answers (on a busy machine, with several test workers starting their
+    servers at once, Django can take tens of seconds to start)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the development server stopped (exit status {server.returncode})")
+        try:
+            urllib.request.urlopen(f"{url}/en/", timeout=5)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("the development server did not start")
+
+
 @pytest.fixture(scope="session")
-def base_url(tmp_path_factory):
-    """A development server on a free port, with the demo loaded into a throwaway database."""
+def base_url(demo_site, tmp_path_factory):
+    """A development server on a free port, with its own copy of the demo site."""
     folder = tmp_path_factory.mktemp("browser-site")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "site_core.settings.dev",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-        "PYTHONUNBUFFERED": "1",
-        "DEMO_ADMIN_PASSWORD": ADMIN_PASSWORD,
-        "DEMO_USERS_PASSWORD": USERS_PASSWORD,
-    }
-    env.pop("REDIS_URL", None)
     port = _free_port()
-    env["BASE_URL"] = f"http://127.0.0.1:{port}"
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*manage, "load_demo", "-v0"], cwd=ROOT, env=env, check=True)
+    url = f"http://127.0.0.1:{port}"
+    env = copy_demo_site(demo_site, folder / "db.sqlite3", folder / "media", url)
     server = subprocess.Popen(
-        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/en/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("the development server did not start")
+        _wait_for(server, url)
         yield url
     finally:
         server.terminate()

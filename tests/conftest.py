@@ -1,19 +1,12 @@
-"""Shared fixtures: the demo site is loaded once per test session into the test database."""
+"""Shared fixtures: the demo site is loaded once per test run into the test database
+(tests/demo_database.py: once for all pytest-xdist workers, each with its own copy)."""
 
 from django.conf import settings
-from django.core.management import call_command
 from django.utils import translation
 
 import pytest
 
-pytest_plugins = ["tests.browser"]
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the full multilingual demo site (and rolls back its changes)."""
-    with django_db_blocker.unblock():
-        call_command("load_demo", "--no-admin", verbosity=0)
+pytest_plugins = ["tests.demo_database", "tests.demo_site", "tests.browser"]
 
 
 @pytest.fixture(autouse=True)
@@ -41,3 +34,12 @@ def _reset_language():
 def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     return f"database: {engine}"
+
+
+# Modules whose tests run longest (subprocesses building whole sites): started first, so that
+# the pytest-xdist workers do the rest beside them instead of waiting for them at the end.
+EARLY_MODULES = {"test_backup.py"}
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.path.name not in EARLY_MODULES)

@@ -14,6 +14,8 @@ from django.db import connection
 
 import pytest
 
+from tests.demo_site import copy_demo_site
+
 ROOT = Path(settings.BASE_DIR)
 
 
@@ -80,9 +82,7 @@ def postgres_databases(*names):
 
 
 def round_trip(tmp_path, site, fresh, *backup_options):
-    """Demo site into ``site``, backed up, restored into ``fresh``: the counts must agree."""
-    manage(site, "migrate", "--noinput", "-v0")
-    manage(site, "load_demo", "--no-admin", "-v0")
+    """The demo site in ``site``, backed up, restored into ``fresh``: the counts must agree."""
     output = manage(site, "backup", str(tmp_path / "backup"), *backup_options)
     assert "Backup in" in output
     manifest = json.loads((tmp_path / "backup" / "manifest.json").read_text())
@@ -110,8 +110,13 @@ def round_trip(tmp_path, site, fresh, *backup_options):
     assert manage(fresh, "shell", "-c", check).splitlines()[-1].split() == ["200"] * 4
 
 
-def test_the_demo_site_round_trips_through_a_portable_backup(tmp_path):
-    round_trip(tmp_path, environment(tmp_path, "site"), environment(tmp_path, "fresh"))
+def test_the_demo_site_round_trips_through_a_portable_backup(tmp_path, demo_site):
+    """A copy of the demo site the run built once (tests/demo_site.py: migrate and load_demo in
+    a new SQLite file) into a backup, restored into a new SQLite file."""
+    site = copy_demo_site(
+        demo_site, tmp_path / "site.sqlite3", tmp_path / "media-site", "http://127.0.0.1:8000"
+    )
+    round_trip(tmp_path, site, environment(tmp_path, "fresh"))
 
 
 def test_the_demo_site_round_trips_through_a_postgresql_backup(tmp_path):
@@ -119,6 +124,8 @@ def test_the_demo_site_round_trips_through_a_postgresql_backup(tmp_path):
     with postgres_databases("site", "fresh") as (site_url, fresh_url):
         site = {**environment(tmp_path, "site"), "DATABASE_URL": site_url}
         fresh = {**environment(tmp_path, "fresh"), "DATABASE_URL": fresh_url}
+        manage(site, "migrate", "--noinput", "-v0")
+        manage(site, "load_demo", "--no-admin", "-v0")
         round_trip(tmp_path, site, fresh, "--format", "postgres")
         assert (tmp_path / "backup" / "database.dump").stat().st_size > 100_000
 
