@@ -38,7 +38,7 @@ def pytest_report_header(config):
 
 # Modules whose tests run longest (subprocesses building whole sites): started first, so that
 # the pytest-xdist workers do the rest beside them instead of waiting for them at the end.
-EARLY_MODULES = {"test_backup.py"}
+EARLY_MODULES = {"test_backup.py"}  # tests/project/test_backup.py
 
 
 def pytest_collection_modifyitems(items):
