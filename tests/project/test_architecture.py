@@ -24,8 +24,35 @@ DATA_MODULES = {
 }
 
 
-def code_modules():
-    for folder in CODE_FOLDERS:
+# Test functions longer than a screen, each for a reason: a table of cases, or one story told
+# step by step (splitting it would hide what the story checks).
+LONG_TEST_FUNCTIONS = {
+    "tests/translation_workflow/test_scope.py::foreign_urls": "a table: each foreign address",
+    "tests/caching/test_filter_cache.py::made_up_filters": "a table: each made-up filter",
+    "tests/test_no_leaks.py::secrets": "builds one unpublished or private object of each kind",
+    "tests/translation_workflow/test_segments.py::"
+    "test_publishing_english_keeps_every_unchanged_translated_segment": "one story",
+    "tests/translation_workflow/test_localize_guards.py::"
+    "test_sync_translated_pages_publishes_no_unsubmitted_text_and_no_machine_translation": (
+        "one story"
+    ),
+    "tests/translation_workflow/test_localize_guards.py::"
+    "test_no_other_wagtail_localize_route_lets_a_non_reviewer_publish_dutch": "a table of routes",
+    "tests/project/test_serving.py::"
+    "test_gunicorn_opens_no_control_socket_shared_with_other_servers": "two servers, one story",
+    "tests/test_browser.py::"
+    "test_an_information_stand_added_in_the_admin_reaches_chinese_readers_and_calendars": (
+        "one browser story"
+    ),
+    "tests/test_browser.py::"
+    "test_editor_publishes_a_post_and_a_translator_puts_it_on_the_dutch_home_page": (
+        "one browser story"
+    ),
+}
+
+
+def code_modules(folders=CODE_FOLDERS):
+    for folder in folders:
         for path in sorted((ROOT / folder).rglob("*.py")):
             relative = path.relative_to(ROOT).as_posix()
             if "/migrations/" in relative or "node_modules" in relative:
@@ -84,6 +111,16 @@ def test_every_function_fits_on_a_screen():
             if length > MAX_FUNCTION_LINES:
                 long.append(f"{name}:{node.lineno} {node.name} ({length} lines)")
     assert not long, f"functions over {MAX_FUNCTION_LINES} lines: {long}"
+
+
+def test_every_test_function_fits_on_a_screen_but_the_named_ones():
+    long = set()
+    for name, text in code_modules(folders=("tests",)):
+        for node in functions(ast.parse(text)):
+            start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            if node.end_lineno - start + 1 > MAX_FUNCTION_LINES:
+                long.add(f"{name}::{node.name}")
+    assert long == set(LONG_TEST_FUNCTIONS)
 
 
 def _first_party(node):
