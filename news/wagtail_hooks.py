@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 
 from news.models import NewsCategory, NewsPage
+from news.templatetags.news_tags import feed_link
 from site_core.snippet_views import SiteSnippetViewSet
 
 
@@ -30,3 +31,6 @@ def register_news_listing():
 
 
 register_snippet(NewsCategory, viewset=SiteSnippetViewSet)
+
+# Every page of a language links its news feed (the kernel's base.html: {% feed_links %}).
+hooks.register("register_feed_links", feed_link)

@@ -53,11 +53,10 @@ def news_index(request, language_code):
     )
 
 
-@register.simple_tag(takes_context=True)
-def news_feed_link(context, page=None):
-    """``<link rel="alternate">`` to the news feed of the current language, if it has one."""
-    request = context["request"]
-    index = news_index(request, current_language(page))
+def feed_link(request, language_code):
+    """``<link rel="alternate">`` to the news feed of a language, or "" when it has none
+    (registered with the kernel's ``register_feed_links`` hook: news/wagtail_hooks.py)."""
+    index = news_index(request, language_code)
     if index is None:
         return ""
     return format_html(
@@ -65,6 +64,12 @@ def news_feed_link(context, page=None):
         _("%(site)s: news") % {"site": _("Falun Gong Awareness")},
         request.build_absolute_uri(index.url + index.reverse_subpage("feed_route")),
     )
+
+
+@register.simple_tag(takes_context=True)
+def news_feed_link(context, page=None):
+    """The news feed link of the current language (base.html gets it through ``feed_links``)."""
+    return feed_link(context["request"], current_language(page))
 
 
 @register.simple_tag(takes_context=True)

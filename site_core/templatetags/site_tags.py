@@ -6,6 +6,9 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import format_html_join
+
+from wagtail import hooks
 
 from site_core.caching.page_cache import known_parameters, remember
 from site_core.localized import version_in
@@ -273,3 +276,13 @@ def site_footer(context, page=None):
         "request": context["request"],
         "page": page,
     }
+
+
+@register.simple_tag(takes_context=True)
+def feed_links(context, page=None):
+    """``<link rel="alternate">`` to the feeds of the current language. Feature apps offer them
+    through the ``register_feed_links`` hook (``fn(request, language_code)`` returning a link or
+    ""), so the kernel's base template names no feature."""
+    request, language = context["request"], current_language(page)
+    links = [hook(request, language) for hook in hooks.get_hooks("register_feed_links")]
+    return format_html_join("\n  ", "{}", ((link,) for link in links if link))

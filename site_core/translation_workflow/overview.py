@@ -26,7 +26,7 @@ PER_PAGE = 50
 
 
 class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "site_core/admin/translation_overview.html"
+    template_name = "translation_workflow/overview.html"
     page_title = _("Translation overview")
     header_icon = "site"
 

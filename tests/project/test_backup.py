@@ -14,6 +14,7 @@ from django.db import connection
 
 import pytest
 
+from site_core.management.commands.restore import upgrade_rows
 from tests.demo_site import copy_demo_site
 
 ROOT = Path(settings.BASE_DIR)
@@ -163,3 +164,45 @@ def test_backup_and_restore_refuse_what_would_lose_data(tmp_path):
         text=True,
     )
     assert result.returncode != 0 and "manifest.json" in result.stderr
+
+
+def test_a_backup_made_before_the_review_task_moved_app_restores_under_its_new_name():
+    """Portable backups made before LanguageReviewTask moved from site_core to
+    translation_workflow name it (its rows, content type, permissions) by the old label."""
+    old = [
+        {
+            "model": "wagtailcore.task",
+            "pk": 2,
+            "fields": {
+                "name": "Approval by Dutch reviewers",
+                "content_type": ["site_core", "languagereviewtask"],
+                "active": True,
+            },
+        },
+        {"model": "site_core.languagereviewtask", "pk": 2, "fields": {"groups": [["Reviewers"]]}},
+        {
+            "model": "auth.group",
+            "pk": 5,
+            "fields": {
+                "name": "Reviewers",
+                "permissions": [
+                    ["change_languagereviewtask", "site_core", "languagereviewtask"],
+                    ["change_page", "wagtailcore", "page"],
+                ],
+            },
+        },
+        {"model": "site_core.footer", "pk": 1, "fields": {"locale": ["nl"], "tags": [[1, 2]]}},
+    ]
+    rows = upgrade_rows(old)
+    assert rows[0]["fields"]["content_type"] == ["translation_workflow", "languagereviewtask"]
+    assert rows[1]["model"] == "translation_workflow.languagereviewtask"
+    assert rows[1]["fields"] == {"groups": [["Reviewers"]]}
+    assert rows[2]["fields"]["permissions"] == [
+        ["change_languagereviewtask", "translation_workflow", "languagereviewtask"],
+        ["change_page", "wagtailcore", "page"],
+    ]
+    assert rows[3] == {
+        "model": "site_core.footer",
+        "pk": 1,
+        "fields": {"locale": ["nl"], "tags": [[1, 2]]},
+    }

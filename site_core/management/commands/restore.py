@@ -5,6 +5,7 @@ first); a PostgreSQL backup replaces what DATABASE_URL holds. The uploaded files
 into MEDIA_ROOT, the search index is rebuilt, and the counts are compared with the backup's.
 """
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -23,6 +24,39 @@ from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 from wagtail.search.models import IndexEntry
 
 from site_core.management.commands.backup import content_counts, database_url
+
+# Models that moved to another app after backups were made with their old label: a portable
+# backup names them (its rows, content types, permissions) as they were called then.
+RENAMED_MODELS = {
+    ("site_core", "languagereviewtask"): ("translation_workflow", "languagereviewtask"),
+}
+
+
+def _renamed(value):
+    """``value`` with every natural key of a renamed model (``[app, model]`` for a content type,
+    ``[codename, app, model]`` for a permission) under its new name."""
+    if isinstance(value, list):
+        key = tuple(value[-2:])
+        if (
+            len(value) in (2, 3)
+            and all(isinstance(part, str) for part in key)
+            and (key in RENAMED_MODELS)
+        ):
+            return [*value[:-2], *RENAMED_MODELS[key]]
+        return [_renamed(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _renamed(item) for key, item in value.items()}
+    return value
+
+
+def upgrade_rows(rows):
+    """A portable backup's rows as today's apps name them (RENAMED_MODELS)."""
+    for row in rows:
+        app, _, model = row["model"].partition(".")
+        if (app, model) in RENAMED_MODELS:
+            row["model"] = ".".join(RENAMED_MODELS[(app, model)])
+        row["fields"] = _renamed(row["fields"])
+    return rows
 
 
 class Command(BaseCommand):
@@ -63,7 +97,12 @@ class Command(BaseCommand):
             )
         # migrate made Wagtail's root page and default site/collection; the backup has them.
         self._clear_initial_rows()
-        call_command("loaddata", str(folder / "content.json.gz"), verbosity=0)
+        with gzip.open(folder / "content.json.gz", "rt", encoding="utf-8") as dump:
+            rows = upgrade_rows(json.load(dump))
+        with tempfile.TemporaryDirectory() as scratch:
+            upgraded = Path(scratch) / "content.json"
+            upgraded.write_text(json.dumps(rows), encoding="utf-8")
+            call_command("loaddata", str(upgraded), verbosity=0)
 
     @staticmethod
     def _restore_media(archive_path):

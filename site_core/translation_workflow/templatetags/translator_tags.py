@@ -12,7 +12,7 @@ from site_core.translation_workflow.progress import segment_counts
 register = template.Library()
 
 
-@register.inclusion_tag("site_core/admin/translation_review_bar.html", takes_context=True)
+@register.inclusion_tag("translation_workflow/review_bar.html", takes_context=True)
 def translation_review_bar(context, translation, instance):
     request = context["request"]
     user = request.user
