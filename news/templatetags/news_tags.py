@@ -1,4 +1,5 @@
-"""News in templates: a post's time, the language's feed link and a post's JSON-LD."""
+"""News in templates: a post's time, the language's feed link (the kernel's
+``register_feed_links`` hook) and a post's JSON-LD."""
 
 from datetime import UTC, timedelta
 
@@ -64,12 +65,6 @@ def feed_link(request, language_code):
         _("%(site)s: news") % {"site": _("Falun Gong Awareness")},
         request.build_absolute_uri(index.url + index.reverse_subpage("feed_route")),
     )
-
-
-@register.simple_tag(takes_context=True)
-def news_feed_link(context, page=None):
-    """The news feed link of the current language (base.html gets it through ``feed_links``)."""
-    return feed_link(context["request"], current_language(page))
 
 
 @register.simple_tag(takes_context=True)
