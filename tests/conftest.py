@@ -1,12 +1,12 @@
-"""Shared fixtures: the demo site is loaded once per test run into the test database
-(tests/demo_database.py: once for all pytest-xdist workers, each with its own copy)."""
+"""Shared fixtures. The test databases (tests/databases.py): an empty site in every language for
+most tests, the whole demo for tests marked ``demo``; built once per run, copied per worker."""
 
 from django.conf import settings
 from django.utils import translation
 
 import pytest
 
-pytest_plugins = ["tests.demo_database", "tests.demo_site", "tests.browser"]
+pytest_plugins = ["tests.databases", "tests.demo_site", "tests.browser"]
 
 
 @pytest.fixture(autouse=True)

@@ -51,8 +51,9 @@ class SharedBuild:
     sees the error itself.
     """
 
-    def __init__(self, tmp_path_factory, name, build):
-        shared = shared_folder(tmp_path_factory)
+    def __init__(self, tmp_path_factory, name, build, base=None):
+        shared = Path(base) if base else shared_folder(tmp_path_factory)
+        shared.mkdir(parents=True, exist_ok=True)
         self.path = shared / name
         self.lock = shared / f"{name}.lock"
         self.build = build

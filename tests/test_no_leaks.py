@@ -23,7 +23,7 @@ from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPage
 from tests.utils import live_pages
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 MARKERS = {
     "draft": "Zqxdraftmarker",

@@ -7,7 +7,7 @@ from django.contrib.staticfiles import finders
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 BUDGET_BYTES = 50 * 1024  # compressed, HTML + CSS + JS
 

@@ -8,7 +8,7 @@ import pytest
 from home.models import HomePage, HomePageFeaturedPage, StandardPage
 from tests.factories import StandardPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 # Rendering (page cache off), with the site, the route, menu, footer, translations, featured
 # pages and listings served from the fragment cache, as they are between two publications.

@@ -23,7 +23,7 @@ from news.models import NewsIndexPage, NewsPage
 from tests.project.utils import production_settings
 from tests.utils import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 ROOT = Path(__file__).resolve().parents[2]
 
 

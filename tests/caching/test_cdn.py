@@ -10,7 +10,7 @@ from news.models import NewsPage
 from site_core.caching import cdn as cdn_module
 from tests.utils import locale
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def post():

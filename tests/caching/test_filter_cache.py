@@ -17,7 +17,7 @@ from events.models import EventIndexPage
 from home.models import StandardPage
 from news.models import NewsIndexPage, NewsPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def first_year_with_posts():

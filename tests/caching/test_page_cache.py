@@ -11,7 +11,7 @@ from site_core.caching.invalidation import watched_apps
 from site_core.models import Footer
 from tests.utils import locale, soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 class BrokenCache(LocMemCache):

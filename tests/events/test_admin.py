@@ -5,9 +5,13 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+import pytest
+
 from events.models import EventIndexPage, EventPage
 from films.models import FilmIndexPage, FilmPage
 from home.models import HomePage
+
+pytestmark = pytest.mark.demo
 
 # An information stand, as the admin's form sends it: one afternoon in its own time zone.
 INFORMATION_STAND = {

@@ -6,7 +6,7 @@ import pytest
 
 from tests.events.helpers import EVENT_LANGUAGES, event, index, make_event, parse_calendar, vevents
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 # --- iCalendar ----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from films.models import FilmPage
 from tests.utils import html_errors, soup
 from tools.demo import events as demo_events
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 # --- An event -----------------------------------------------------------------------------

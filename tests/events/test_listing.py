@@ -13,7 +13,7 @@ from tests.events.helpers import event, index, make_event, parse_calendar, veven
 from tests.factories import publish_event
 from tests.utils import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 # --- Listing ----------------------------------------------------------------------------

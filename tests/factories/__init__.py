@@ -4,19 +4,22 @@ needs with these."""
 
 from tests.factories.events import (
     EventIndexPageFactory,
+    event_index,
     EventOccurrenceFactory,
     EventPageFactory,
     publish_event,
 )
-from tests.factories.films import FilmIndexPageFactory, FilmPageFactory
+from tests.factories.films import FilmIndexPageFactory, FilmPageFactory, film_index
 from tests.factories.home import HomePageFactory, StandardPageFactory
 from tests.factories.news import (
     NewsCategoryFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
+    news_index,
     publish_post,
 )
-from tests.factories.site import FooterFactory
+from tests.factories.site import FooterFactory, home, locale, section, translate
+from tests.factories.users import administrator, editor, reviewer, translator, user
 
 __all__ = [
     "EventIndexPageFactory",
@@ -30,6 +33,18 @@ __all__ = [
     "NewsIndexPageFactory",
     "NewsPageFactory",
     "StandardPageFactory",
+    "administrator",
+    "editor",
+    "event_index",
+    "film_index",
+    "home",
+    "locale",
+    "news_index",
     "publish_event",
     "publish_post",
+    "reviewer",
+    "section",
+    "translate",
+    "translator",
+    "user",
 ]

@@ -9,6 +9,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from events.models import EventIndexPage, EventOccurrence, EventPage
+from tests.factories.site import section
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):
@@ -53,3 +54,8 @@ def publish_event(index, occurrences=None, **kwargs):
     index.add_child(instance=event)
     event.save_revision().publish()
     return EventPage.objects.get(pk=event.pk)
+
+
+def event_index(code=None):
+    """The events section of language ``code`` (tests.factories.site.section)."""
+    return section(EventIndexPageFactory, code, title="Events", slug="events")

@@ -4,6 +4,7 @@ import factory
 import wagtail_factories
 
 from films.models import FilmIndexPage, FilmPage
+from tests.factories.site import section
 
 
 class FilmIndexPageFactory(wagtail_factories.PageFactory):
@@ -22,3 +23,8 @@ class FilmPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = FilmPage
+
+
+def film_index(code=None):
+    """The films section of language ``code`` (tests.factories.site.section)."""
+    return section(FilmIndexPageFactory, code, title="Films", slug="films")

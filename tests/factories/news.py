@@ -7,6 +7,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from news.models import NewsCategory, NewsIndexPage, NewsPage
+from tests.factories.site import section
 
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
@@ -52,3 +53,8 @@ def publish_post(index, **kwargs):
     post.save_revision().publish()
     post.refresh_from_db()
     return post
+
+
+def news_index(code=None):
+    """The news section of language ``code`` (tests.factories.site.section)."""
+    return section(NewsIndexPageFactory, code, title="News", slug="news")

@@ -9,7 +9,7 @@ from tests.events.helpers import EVENT_LANGUAGES, index
 from tests.factories import FilmPageFactory, publish_event
 from tests.utils import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 # --- Films ------------------------------------------------------------------------------

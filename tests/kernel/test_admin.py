@@ -15,6 +15,8 @@ from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage
 from site_core.models import Footer
 
+pytestmark = pytest.mark.demo
+
 # One of each block of the body, as the admin's form sends them.
 EVERY_BLOCK = [
     ("heading", {"text": "Every Saturday", "level": "h2"}),

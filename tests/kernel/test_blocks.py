@@ -9,7 +9,7 @@ import pytest
 from site_core.blocks import BodyBlock, CallToActionBlock, VideoBlock, video_embed_url
 from tests.utils import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 class _Rendered:

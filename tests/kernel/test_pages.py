@@ -23,7 +23,7 @@ from tests.utils import (
     switch_target,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 

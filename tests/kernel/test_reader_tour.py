@@ -10,7 +10,7 @@ from site_core.search.views import page_entries
 from tests.kernel.discovery_helpers import english_only_page, search
 from tests.utils import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 # --- after a new reader's tour ----------------------------------------------------------------

@@ -12,7 +12,7 @@ from news.models import NewsPage
 from tests.kernel.discovery_helpers import english_only_page
 from tests.utils import bcp47, live_pages, locale, soup, switch_target
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 # --- first visit ------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from news.models import NewsIndexPage, NewsPage
 from tests.events.helpers import make_event
 from tests.utils import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def english_post():

@@ -5,8 +5,12 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+import pytest
+
 from home.models import HomePage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
+
+pytestmark = pytest.mark.demo
 
 
 class NewsAdminTests(WagtailPageTestCase):

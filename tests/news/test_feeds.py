@@ -16,7 +16,7 @@ from tests.news.helpers import english_index
 from tests.utils import soup
 from tools.demo import news as demo_news
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 # --- Feeds -------------------------------------------------------------------------------

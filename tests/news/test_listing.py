@@ -11,7 +11,7 @@ from tests.factories import NewsCategoryFactory, publish_post
 from tests.news.helpers import category, english_index, listing_titles
 from tests.utils import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 # --- Listing ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 from site_core.views import bad_request, server_error
 from tests.utils import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 
 from tests.project.utils import production_settings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 ROOT = Path(__file__).resolve().parents[2]
 
 

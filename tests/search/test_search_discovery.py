@@ -14,7 +14,7 @@ from site_core.search.views import clean_query
 from tests.kernel.discovery_helpers import english_only_page, pages_whose_text_contains, search
 from tests.utils import soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 # --- search -----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 from home.models import StandardPage
 from tests.security.hostile_markup import superuser
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def policy(response):

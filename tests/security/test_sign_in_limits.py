@@ -9,7 +9,7 @@ import pytest
 
 from tests.security.utils import assert_refused, sign_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_guessing_a_password_is_stopped_but_the_editor_elsewhere_signs_in(editor):

@@ -13,7 +13,7 @@ from wagtail.images.models import Image
 import pytest
 from PIL import Image as PILImage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def png(size=(40, 30), mode="RGB"):

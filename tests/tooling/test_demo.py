@@ -14,7 +14,7 @@ import pytest
 from site_core.models import Footer
 from tools.demo import content, events, news
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def tree_snapshot():

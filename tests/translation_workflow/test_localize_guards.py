@@ -31,7 +31,7 @@ from tests.translation_workflow.helpers import (
 )
 from tests.utils import locale
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_sync_translated_pages_publishes_no_unsubmitted_text_and_no_machine_translation(

@@ -26,7 +26,7 @@ from tests.translation_workflow.helpers import (
 )
 from tests.utils import locale
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_machine_translation_prefills_and_must_be_checked_before_review(client):

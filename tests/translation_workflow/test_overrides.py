@@ -22,7 +22,7 @@ from tests.translation_workflow.helpers import (
     translation_of,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def social_link_override(footer):

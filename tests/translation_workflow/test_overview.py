@@ -25,7 +25,7 @@ from tests.translation_workflow.helpers import (
 )
 from tests.utils import locale, soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_overview_shows_every_state(client):

@@ -39,7 +39,7 @@ import pytest
 from news.models import NewsCategory, NewsPage
 from site_core.models import Footer
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 EXPECTED = Path(__file__).with_name("admin_permissions.json")
 ROLES = ["anonymous", "translator-nl", "translator-he", "reviewer-nl", "editor"]

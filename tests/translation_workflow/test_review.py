@@ -24,7 +24,7 @@ from tests.translation_workflow.helpers import (
 )
 from tests.utils import locale
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_translator_submits_dutch_reviewer_approves_and_reader_sees_it(client):

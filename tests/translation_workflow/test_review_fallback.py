@@ -28,7 +28,7 @@ from tests.translation_workflow.helpers import (
     type_without_submitting,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_hebrew_submissions_go_to_the_editors_who_can_approve_them(client):

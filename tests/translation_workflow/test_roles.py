@@ -21,7 +21,7 @@ from tests.translation_workflow.helpers import (
     LANGUAGES,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_setup_roles_makes_one_translator_and_reviewer_group_per_language_and_is_idempotent():

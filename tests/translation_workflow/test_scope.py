@@ -22,7 +22,7 @@ from tests.translation_workflow.helpers import (
 )
 from tests.utils import locale
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def foreign_urls(page, translation, snippet_language="he"):

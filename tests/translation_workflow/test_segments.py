@@ -32,7 +32,7 @@ from tests.translation_workflow.helpers import (
 )
 from tests.utils import locale, soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_publishing_english_keeps_every_unchanged_translated_segment(client):

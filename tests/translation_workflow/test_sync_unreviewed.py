@@ -25,7 +25,7 @@ from tests.translation_workflow.helpers import (
 )
 from tests.utils import locale
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_republishing_english_keeps_a_translators_unsubmitted_page_text_in_the_draft(client, post):

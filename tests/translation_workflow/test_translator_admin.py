@@ -24,7 +24,7 @@ from tests.translation_workflow.helpers import (
 )
 from tests.utils import locale, soup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def test_dutch_translator_works_in_dutch_but_cannot_publish(client):
