@@ -4,9 +4,9 @@ needs with these."""
 
 from tests.factories.events import (
     EventIndexPageFactory,
-    event_index,
     EventOccurrenceFactory,
     EventPageFactory,
+    event_index,
     publish_event,
 )
 from tests.factories.films import FilmIndexPageFactory, FilmPageFactory, film_index
