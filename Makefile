@@ -134,7 +134,7 @@ format: install-dev
 	$(PY) -m ruff format .
 
 # The suite runs in PYTEST_WORKERS processes (pytest-xdist; auto: one per core), each with its
-# own copy of the demo database (tests/demo_database.py), and names its 15 slowest tests.
+# own copy of the test databases (tests/databases.py), and names its 15 slowest tests.
 PYTEST_WORKERS ?= auto
 
 test: install-dev browser axe
