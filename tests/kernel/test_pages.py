@@ -87,7 +87,7 @@ def test_hebrew_pages_read_right_to_left_and_others_left_to_right(client):
 
 def publish_posts_just_now():
     """A post in every language's news, published now: real publication times carry
-    microseconds (the demo's dates are whole minutes)."""
+    microseconds (a date typed in by hand is whole minutes)."""
     return [publish_post(index) for index in NewsIndexPage.objects.live()]
 
 
