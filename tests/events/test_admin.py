@@ -5,13 +5,10 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-import pytest
-
 from events.models import EventIndexPage, EventPage
 from films.models import FilmIndexPage, FilmPage
 from home.models import HomePage
-
-pytestmark = pytest.mark.demo
+from tests.factories import event_index, film_index
 
 # An information stand, as the admin's form sends it: one afternoon in its own time zone.
 INFORMATION_STAND = {
@@ -59,7 +56,7 @@ class EventAndFilmAdminTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(FilmPage, {FilmIndexPage})
 
     def test_can_create_an_information_stand_with_dates(self):
-        parent = EventIndexPage.objects.get(locale__language_code="en")
+        parent = event_index()
         self.assertCanCreate(
             parent,
             EventPage,
@@ -70,7 +67,7 @@ class EventAndFilmAdminTests(WagtailPageTestCase):
         assert occurrence.start.isoformat() == "2027-01-09T12:00:00+00:00"
 
     def test_rejects_an_event_that_ends_before_it_starts(self):
-        parent = EventIndexPage.objects.get(locale__language_code="en")
+        parent = event_index()
         url = f"/admin/pages/add/events/eventpage/{parent.pk}/"
         response = self.client.post(
             url,
@@ -103,7 +100,7 @@ class EventAndFilmAdminTests(WagtailPageTestCase):
         assert not EventPage.objects.filter(slug="backwards").exists()
 
     def test_can_create_a_film(self):
-        parent = FilmIndexPage.objects.get(locale__language_code="en")
+        parent = film_index()
         self.assertCanCreate(
             parent,
             FilmPage,

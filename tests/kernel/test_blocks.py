@@ -5,11 +5,12 @@ from django.core.exceptions import ValidationError
 from wagtail.blocks import StructBlockValidationError
 
 import pytest
+import wagtail_factories
 
 from site_core.blocks import BodyBlock, CallToActionBlock, VideoBlock, video_embed_url
 from tests.utils import soup
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 class _Rendered:
@@ -25,8 +26,14 @@ def test_every_block_has_an_icon_template_and_label(name):
     assert block.label
 
 
+@pytest.fixture
+def library_image():
+    """An image in the library (the image block previews the first one there)."""
+    return wagtail_factories.ImageFactory(title="A picture")
+
+
 @pytest.mark.parametrize("name", list(BodyBlock().child_blocks))
-def test_every_block_renders_its_preview_value(name):
+def test_every_block_renders_its_preview_value(name, library_image):
     block = BodyBlock().child_blocks[name]
     preview = block.get_preview_value()
     assert preview is not None

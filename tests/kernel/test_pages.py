@@ -1,5 +1,7 @@
 """Every page in every language: lang/dir, hreflang, the language switcher, valid HTML."""
 
+from datetime import date, timedelta
+
 from django.conf import settings
 
 from wagtail.models import Page
@@ -11,7 +13,25 @@ from films.models import FilmIndexPage, FilmPage
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
 from site_core.models import Footer
-from tests.factories import FooterFactory, publish_post
+from tests.factories import (
+    EventOccurrenceFactory,
+    FooterFactory,
+    event_index,
+    news_index,
+    publish_event,
+    publish_post,
+    translate,
+)
+from tests.kernel.helpers import (
+    TRANSLATED,
+    every_page_type,
+    feature,
+    menu_sections,
+    small_site,
+    standard_page,
+    three_english_pages,
+    with_hero_image,
+)
 from tests.utils import (
     bcp47,
     expected_dir,
@@ -23,7 +43,7 @@ from tests.utils import (
     switch_target,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -42,11 +62,11 @@ def translate_and_publish(page, code):
     return translated
 
 
-def test_every_demo_page_answers_200_with_its_language_and_direction(client):
+def test_every_page_answers_200_with_its_language_and_direction(client):
+    small_site()
     pages = list(live_pages())
-    # 8 homes, 3 standard pages x 4 languages + 1 in English only, 8 news indexes,
-    # 12 posts x 4, 8 event indexes, 8 film indexes, 11 events x 4, 3 films x 4
-    assert len(pages) == 8 + 13 + 8 + 48 + 8 + 8 + 44 + 12
+    # 8 homes; 7 pages of the other types in English and each translation; 1 in English only
+    assert len(pages) == 8 + 7 * (1 + len(TRANSLATED)) + 1
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
@@ -57,8 +77,9 @@ def test_every_demo_page_answers_200_with_its_language_and_direction(client):
 
 
 def test_hebrew_pages_read_right_to_left_and_others_left_to_right(client):
+    about = translate(standard_page("About", "about"), "he")
     assert soup(client.get("/he/")).html["dir"] == "rtl"
-    assert soup(client.get("/he/about/")).html["dir"] == "rtl"
+    assert soup(client.get(about.url)).html["dir"] == "rtl"
     assert soup(client.get("/zh-hans/")).html["lang"] == "zh-Hans"
     assert soup(client.get("/zh-hant/")).html["lang"] == "zh-Hant"
     assert soup(client.get("/nl/")).html["dir"] == "ltr"
@@ -66,23 +87,36 @@ def test_hebrew_pages_read_right_to_left_and_others_left_to_right(client):
 
 def publish_posts_just_now():
     """A post in every language's news, published now: real publication times carry
-    microseconds (the demo's dates are whole minutes)."""
+    microseconds (a date typed in by hand is whole minutes)."""
     return [publish_post(index) for index in NewsIndexPage.objects.live()]
 
 
 def test_every_page_is_valid_html(client):
+    small_site()
+    with_hero_image()
     publish_posts_just_now()
     for page in live_pages():
         response = client.get(page.url)
         assert html_errors(response) == [], page.url
 
 
+def events_to_come_and_past(language):
+    """The events index of ``language`` with an event to come and one that took place (the
+    English ones translated)."""
+    past = EventOccurrenceFactory.build(start_date=date.today() - timedelta(days=12))
+    made = [publish_event(event_index()), publish_event(event_index(), occurrences=[past])]
+    if language != settings.LANGUAGE_CODE:
+        for event in made:
+            translate(event, language)
+    return event_index(language)
+
+
 @pytest.mark.parametrize("language", ["en", "he"])
 def test_every_time_on_home_news_and_event_pages_has_a_datetime_html_allows(client, language):
     # date:'c' wrote six digits of a second into <time datetime> ("…T15:40:07.123456+00:00"):
     # invalid HTML on every page that showed a real publication time.
-    post = publish_post(NewsIndexPage.objects.get(locale__language_code=language))
-    events = EventIndexPage.objects.get(locale__language_code=language)
+    post = publish_post(news_index(language))
+    events = events_to_come_and_past(language)
     urls = [
         HomePage.objects.get(locale__language_code=language).url,
         post.get_parent().url,
@@ -114,6 +148,7 @@ def test_every_time_on_home_news_and_event_pages_has_a_datetime_html_allows(clie
     ],
 )
 def test_each_page_type_renders_in_every_language(client, page_type):
+    every_page_type()
     source = page_type.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     for code in LANGUAGE_CODES:
         page = source.get_translation_or_none(locale(code))
@@ -126,6 +161,8 @@ def test_each_page_type_renders_in_every_language(client, page_type):
 
 
 def test_hreflang_alternates_point_at_live_translations_only(client):
+    english = small_site()
+    translate(english[1], "de", publish=False)  # a draft translation: no alternate
     answered = {}  # path -> status: each alternate is fetched once, not once per page naming it
     for page in live_pages():
         response = client.get(page.url)
@@ -146,18 +183,21 @@ def test_hreflang_alternates_point_at_live_translations_only(client):
 
 
 def test_unpublished_translation_disappears_from_hreflang_and_switcher(client):
-    about_nl = StandardPage.objects.get(locale__language_code="nl", slug="over-deze-site")
+    english = standard_page("About", "about")
+    about_nl = translate(english, "nl")
+    translate(english, "he")
     about_nl.unpublish()
-    page = soup(client.get("/en/about/"))
+    page = soup(client.get(english.url))
     hreflangs = {link["hreflang"] for link in page.find_all("link", rel="alternate", hreflang=True)}
     assert "nl" not in hreflangs
+    assert "he" in hreflangs
     dutch_entry = page.select_one('.language-switcher a[lang="nl"]')
-    english = StandardPage.objects.get(locale__language_code="en", slug="about")
     assert switch_target(dutch_entry["href"]) == f"/nl/?untranslated={english.pk}"
     assert "not translated" in dutch_entry.parent.get_text()
 
 
 def test_switcher_lists_every_language_by_native_name(client):
+    small_site()
     for page in live_pages():
         entries = soup(client.get(page.url)).select(".language-switcher li a")
         assert [entry.get_text(strip=True) for entry in entries] == [
@@ -178,37 +218,56 @@ def test_switcher_lists_every_language_by_native_name(client):
         assert [entry["lang"] for entry in current] == [bcp47(page.locale.language_code)]
 
 
+def dutch_menu_site():
+    """About, Worldwide activism, Key statistics, News and Events in English and Dutch, all
+    in menus; an English-only page in the menu and a Dutch page that is not."""
+    pages = [*three_english_pages(), *menu_sections()]
+    for page in pages:
+        translate(page, "nl")
+    standard_page("How you can help", "how-you-can-help")
+    translate(standard_page("Imprint", "imprint", show_in_menus=False), "nl")
+
+
 def test_main_menu_lists_live_menu_pages_of_the_current_language_in_tree_order(client):
+    dutch_menu_site()
     menu = soup(client.get("/nl/")).select(".main-nav a")
     assert [a.get_text() for a in menu] == [
-        "Over deze site",
-        "Wereldwijd activisme",
-        "Kerncijfers",
-        "Nieuws",
-        "Evenementen",
-        "Films",
+        "[nl] About",
+        "[nl] Worldwide activism",
+        "[nl] Key statistics",
+        "[nl] News",
+        "[nl] Events",
     ]
-    about = StandardPage.objects.get(locale__language_code="nl", slug="over-deze-site")
+    about = StandardPage.objects.get(locale__language_code="nl", slug="nl-about")
     about.show_in_menus = False
     about.save_revision().publish()
     menu = soup(client.get("/nl/")).select(".main-nav a")
     assert [a.get_text() for a in menu] == [
-        "Wereldwijd activisme",
-        "Kerncijfers",
-        "Nieuws",
-        "Evenementen",
-        "Films",
+        "[nl] Worldwide activism",
+        "[nl] Key statistics",
+        "[nl] News",
+        "[nl] Events",
     ]
 
 
 def test_menu_marks_the_current_page(client):
-    current = soup(client.get("/nl/kerncijfers/")).select('.main-nav a[aria-current="page"]')
-    assert [a.get_text() for a in current] == ["Kerncijfers"]
+    statistics = [translate(page, "nl") for page in three_english_pages()][-1]
+    current = soup(client.get(statistics.url)).select('.main-nav a[aria-current="page"]')
+    assert [a.get_text() for a in current] == ["[nl] Key statistics"]
 
 
 def test_featured_pages_are_shown_in_the_readers_language_or_marked_as_english(client):
+    english = three_english_pages()
+    for page in english:
+        translate(page, "zh-hans")
+    feature("zh-hans", english)
+    feature("de", english)
     cards = soup(client.get("/zh-hans/")).select(".featured .card")
-    assert [card.a.get_text() for card in cards] == ["关于本站", "全球行动", "关键数据"]
+    assert [card.a.get_text() for card in cards] == [
+        "[zh-hans] About",
+        "[zh-hans] Worldwide activism",
+        "[zh-hans] Key statistics",
+    ]
     assert all(not card.get("lang") for card in cards)
 
     cards = soup(client.get("/de/")).select(".featured .card")
@@ -221,19 +280,27 @@ def test_featured_pages_are_shown_in_the_readers_language_or_marked_as_english(c
 
 
 def test_meta_description_canonical_and_open_graph_come_from_the_page(client):
-    page = soup(client.get("/nl/over-deze-site/"))
-    assert page.find("meta", attrs={"name": "description"})["content"].startswith("Wat Falun Gong")
-    assert page.find("link", rel="canonical")["href"].endswith("/nl/over-deze-site/")
-    assert page.find("meta", property="og:title")["content"] == "Over deze site"
+    about = translate(standard_page("About", "about", intro="What this site is about."), "nl")
+    with_hero_image()
+    page = soup(client.get("/nl/nl-about/"))
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("[nl] What this site")
+    assert page.find("link", rel="canonical")["href"].endswith("/nl/nl-about/")
+    assert page.find("meta", property="og:title")["content"] == about.title == "[nl] About"
     assert page.find("meta", property="og:locale")["content"] == "nl"
-    home = soup(client.get("/en/"))
-    og_image = home.find("meta", property="og:image")["content"]
+    home_page = soup(client.get("/en/"))
+    og_image = home_page.find("meta", property="og:image")["content"]
     assert og_image.startswith("http") and og_image.endswith(".jpg")
 
 
 def test_footer_comes_from_the_readers_language(client):
-    assert "Schrijf ons" in soup(client.get("/nl/")).select_one(".site-footer").get_text()
-    assert "欢迎来信" in soup(client.get("/zh-hans/")).select_one(".site-footer").get_text()
+    footer = FooterFactory(contact_text="<p>Write to us</p>")
+    translate(footer, "nl")
+    translate(footer, "zh-hans")
+    assert "[nl] Write to us" in soup(client.get("/nl/")).select_one(".site-footer").get_text()
+    chinese = soup(client.get("/zh-hans/")).select_one(".site-footer").get_text()
+    assert "[zh-hans] Write to us" in chinese
+    assert "[nl]" not in chinese
 
 
 def test_a_footer_made_by_the_factory_shows_in_its_language(client):
@@ -253,6 +320,8 @@ def test_interface_strings_are_translated(client):
 
 
 def test_no_third_party_requests_in_pages(client):
+    small_site()
+    with_hero_image()
     for page in live_pages():
         document = soup(client.get(page.url))
         for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
