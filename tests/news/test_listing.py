@@ -33,7 +33,9 @@ def filed_posts():
     persecution = category("Persecution", "persecution")
     now = timezone.now()
     return [
-        publish_post(index, title="Health post", date=now - timedelta(hours=1), categories=[health]),
+        publish_post(
+            index, title="Health post", date=now - timedelta(hours=1), categories=[health]
+        ),
         publish_post(
             index,
             title="Fujian post",
