@@ -4,34 +4,61 @@ from wagtail_localize.models import Translation
 
 import pytest
 
-from films.models import FilmIndexPage, FilmPage
-from tests.events.helpers import EVENT_LANGUAGES, index
-from tests.factories import FilmPageFactory, publish_event
+from films.models import FilmPage
+from tests.factories import (
+    FilmPageFactory,
+    event_index,
+    film_index,
+    publish_event,
+    translate,
+)
 from tests.utils import soup
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db]
+
+# English and the languages the demo shows films and screenings in.
+SCREENING_LANGUAGES = ["en", "nl", "zh-hans", "he"]
+
+
+def film(**fields):
+    """A published English film."""
+    page = FilmPageFactory(parent=film_index(), **fields)
+    page.save_revision().publish()
+    return FilmPage.objects.get(pk=page.pk)
+
+
+def in_language(page, code):
+    """``page`` itself in English, else its translation into ``code`` (whose section must be
+    there: ``film_index(code)``, ``event_index(code)``)."""
+    return page if code == "en" else translate(page, code)
 
 
 # --- Films ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language", EVENT_LANGUAGES)
+@pytest.mark.parametrize("language", SCREENING_LANGUAGES)
 def test_film_and_screening_link_each_other_in_every_language(client, language):
-    film = FilmPage.objects.get(slug="hard-to-believe", locale__language_code=language)
-    page = soup(client.get(film.url))
+    english = film(title="Hard to Believe")
+    screening = publish_event(event_index(), kind="film_screening", film=english)
+    film_index(language)
+    event_index(language)
+    shown = in_language(english, language)
+    in_language(screening, language)
+    page = soup(client.get(shown.url))
     screenings = page.select("[aria-labelledby=screenings-heading] .event-card__title a")
     assert len(screenings) == 1
     screening_url = screenings[0]["href"]
     assert screening_url.startswith(f"/{language}/")
-    back = soup(client.get(screening_url)).find("a", href=film.url)
+    back = soup(client.get(screening_url)).find("a", href=shown.url)
     assert back is not None
 
 
 def test_film_original_title_stays_in_sync_across_languages():
-    english = FilmPage.objects.get(slug="free-china", locale__language_code="en")
+    english = film(original_title="Free China: The Courage to Believe")
+    film_index("nl")
+    dutch = in_language(english, "nl")
     english.original_title = "Free China"
     english.save_revision().publish()
-    dutch = FilmPage.objects.get(slug="free-china", locale__language_code="nl")
     translation = Translation.objects.get(
         source__object_id=english.translation_key, target_locale__language_code="nl"
     )
@@ -42,24 +69,25 @@ def test_film_original_title_stays_in_sync_across_languages():
 
 
 def test_trailer_loads_nothing_until_the_reader_clicks(client):
-    film = FilmPage.objects.get(slug="transcending-fear", locale__language_code="en")
-    film.trailer_url = "https://www.youtube.com/watch?v=abc123"
-    film.save_revision().publish()
-    page = soup(client.get(film.url))
-    assert page.find("iframe") is None
-    figure = page.select_one("[data-video-embed]")
+    page = film()
+    page.trailer_url = "https://www.youtube.com/watch?v=abc123"
+    page.save_revision().publish()
+    html = soup(client.get(page.url))
+    assert html.find("iframe") is None
+    figure = html.select_one("[data-video-embed]")
     assert figure["data-video-embed"].startswith("https://www.youtube-nocookie.com/embed/abc123")
-    assert page.select_one(".video__play")["href"] == film.trailer_url
+    assert html.select_one(".video__play")["href"] == page.trailer_url
 
 
+@pytest.mark.demo  # the demo's own test: what load_demo writes about films
 def test_demo_films_invent_no_awards():
+    assert FilmPage.objects.exists()
     assert all(not film.awards for film in FilmPage.objects.all())
 
 
 def test_a_film_made_by_the_factory_lists_its_screening_made_by_the_event_factory(client):
-    films = FilmIndexPage.objects.get(locale__language_code="en")
-    film = FilmPageFactory(parent=films, title="Factory marker film")
-    publish_event(index(), title="Factory marker screening", kind="film_screening", film=film)
-    page = soup(client.get(film.url))
-    screenings = page.select("[aria-labelledby=screenings-heading] .event-card__title a")
+    page = FilmPageFactory(parent=film_index(), title="Factory marker film")
+    publish_event(event_index(), title="Factory marker screening", kind="film_screening", film=page)
+    html = soup(client.get(page.url))
+    screenings = html.select("[aria-labelledby=screenings-heading] .event-card__title a")
     assert [a.get_text() for a in screenings] == ["Factory marker screening"]

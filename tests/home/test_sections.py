@@ -11,7 +11,7 @@ from tests.factories import (
     NewsIndexPageFactory,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db]
 
 
 def test_a_home_page_holds_a_section_of_each_kind_and_each_names_its_feeds_for_the_cdn():
