@@ -18,7 +18,7 @@ from tests.factories import (
 
 
 def published(parent, factory_class, **fields):
-    """A page of ``factory_class`` published under ``parent`` (specific, fresh from the database)."""
+    """A page of ``factory_class`` published under ``parent`` (specific, read back)."""
     page = factory_class.build(**fields)
     parent.add_child(instance=page)
     page.save_revision().publish()

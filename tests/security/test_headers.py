@@ -10,7 +10,7 @@ from site_core.blocks import video_embed_url
 from tests.security.utils import policy
 from tests.utils import soup
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 PUBLIC_PAGES = ["/en/", "/he/", "/zh-hans/news/", "/en/events/", "/en/search/?q=vigil", "/nl/xx/"]

@@ -9,7 +9,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def test_private_documents_are_served_only_after_sign_in(client, production_like_urls):

@@ -37,7 +37,7 @@ from tests.security.hostile_markup import (
 )
 from tests.utils import locale
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def test_wagtail_localize_accepts_the_hostile_segments(hostile_translation):
