@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 
 from wagtail.documents.models import Document
 from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
@@ -33,7 +34,8 @@ def test_private_documents_are_served_only_after_sign_in(client, production_like
     download = client.get(public.url)
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == b"public leaflet"
-    image = get_image_model().objects.first()  # images are public: served at /media/
+    # Images are public: served at /media/.
+    image = get_image_model().objects.create(title="Poster", file=get_test_image_file())
     assert client.get(settings.MEDIA_URL + image.file.name).status_code == 200
 
 
