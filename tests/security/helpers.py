@@ -15,6 +15,7 @@ from tests.factories import (
     publish_post,
     translate,
 )
+from tests.factories.security_media import image
 
 
 def published(parent, factory_class, **fields):
@@ -50,18 +51,26 @@ def paragraph(html):
 
 def small_site(*codes):
     """The English news (a post in a category, with a tag), events (an event) and films (a film)
-    sections, each with its one item, and their translations into ``codes``."""
+    sections, each with its one item (the post and the film with a picture), and their
+    translations into ``codes``."""
     category = NewsCategoryFactory(name="Vigils", slug="vigils")
     pages = [
         publish_post(
             news_index(),
             title="A vigil for the prisoners",
             body=paragraph("<p>We stood <b>together</b>.</p>"),
+            hero_image=image("Candles"),
+            hero_image_alt="Candles on the square",
             categories=[category],
             tags=["vigil"],
         ),
         publish_event(event_index(), title="Vigil on the square", kind="vigil"),
-        film(title="Witnesses", synopsis="<p>Six <i>witnesses</i> speak.</p>"),
+        film(
+            title="Witnesses",
+            synopsis="<p>Six <i>witnesses</i> speak.</p>",
+            poster=image("Poster"),
+            poster_alt="Six faces",
+        ),
     ]
     for code in codes:
         translate(category, code)

@@ -4,11 +4,11 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 
 from wagtail.documents.models import Document
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
+
+from tests.factories.security_media import image as stored_image
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def test_private_documents_are_served_only_after_sign_in(client, production_like
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == b"public leaflet"
     # Images are public: served at /media/.
-    image = get_image_model().objects.create(title="Poster", file=get_test_image_file())
+    image = stored_image("Poster")
     assert client.get(settings.MEDIA_URL + image.file.name).status_code == 200
 
 
