@@ -58,15 +58,19 @@ def small_site(*codes):
         publish_post(
             news_index(),
             title="A vigil for the prisoners",
+            slug="a-vigil-for-the-prisoners",
             body=paragraph("<p>We stood <b>together</b>.</p>"),
             hero_image=image("Candles"),
             hero_image_alt="Candles on the square",
             categories=[category],
             tags=["vigil"],
         ),
-        publish_event(event_index(), title="Vigil on the square", kind="vigil"),
+        publish_event(
+            event_index(), title="Vigil on the square", slug="vigil-on-the-square", kind="vigil"
+        ),
         film(
             title="Witnesses",
+            slug="witnesses",
             synopsis="<p>Six <i>witnesses</i> speak.</p>",
             poster=image("Poster"),
             poster_alt="Six faces",
