@@ -15,7 +15,7 @@ from tests.security.utils import (
     spray,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def test_the_owner_signs_in_with_their_device_cookie_while_someone_else_blocks_the_address(

@@ -9,22 +9,33 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+from tests.security.helpers import small_site, standard_page
+
+pytestmark = pytest.mark.django_db
 
 
 EVIL = '<x-evil a="1">'
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# The routes of the small site (``site`` below) in English, and some in Dutch and Hebrew.
 ROUTES = [
     "",
     "news/",
     "news/feed/",
-    "news/category/persecution/feed/",
+    "news/category/vigils/feed/",
+    "news/a-vigil-for-the-prisoners/",
     "events/",
     "events/ics/",
+    "events/vigil-on-the-square/",
+    "events/vigil-on-the-square/ics/",
     "films/",
+    "films/witnesses/",
     "search/",
     "about/",
-    "nieuws/",
+    "nl-news/",
+    "nl-news/category/vigils/feed/",
+    "nl-events/nl-vigil-on-the-square/",
+    "he-films/",
+    "he-news/he-a-vigil-for-the-prisoners/",
 ]
 PARAMETERS = [
     "page",
@@ -78,20 +89,32 @@ def check(response):
         assert EVIL not in response.content.decode(errors="replace")
 
 
+@pytest.fixture
+def site(client):
+    """News, events and films with an item each in English, Dutch and Hebrew, and an English
+    page: every route of ROUTES is a real page in its own language (a Dutch or Hebrew route
+    starts with its language's code)."""
+    small_site("nl", "he")
+    standard_page(title="About us", slug="about")
+    for route in ROUTES:
+        language = route.split("-")[0] if route.startswith(("nl-", "he-")) else "en"
+        assert client.get(f"/{language}/{route}").status_code == 200, route
+
+
 @fuzz
 @given(
     language=st.one_of(st.sampled_from(LANGUAGES), hostile_text),
     route=st.sampled_from(ROUTES),
     params=st.dictionaries(st.sampled_from(PARAMETERS), hostile_text, max_size=4),
 )
-def test_public_routes_survive_hostile_query_strings(client, language, route, params):
+def test_public_routes_survive_hostile_query_strings(site, client, language, route, params):
     path = f"/{quote(language, safe='')}/{route}"
     check(client.get(path + ("?" + urlencode(params) if params else "")))
 
 
 @fuzz
 @given(segments=st.lists(hostile_text, min_size=1, max_size=4), language=st.sampled_from(LANGUAGES))
-def test_any_path_is_an_answer_not_an_error(client, segments, language):
+def test_any_path_is_an_answer_not_an_error(site, client, segments, language):
     path = "/" + "/".join(quote(segment, safe="") for segment in [language, *segments]) + "/"
     check(client.get(path))
     check(client.get(path.rstrip("/")))

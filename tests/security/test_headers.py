@@ -7,18 +7,46 @@ from django.conf import settings
 import pytest
 
 from site_core.blocks import video_embed_url
+from tests.factories import event_index, news_index, publish_event, publish_post
+from tests.security.helpers import small_site, translated
 from tests.security.utils import policy
 from tests.utils import soup
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
-PUBLIC_PAGES = ["/en/", "/he/", "/zh-hans/news/", "/en/events/", "/en/search/?q=vigil", "/nl/xx/"]
+def news_with_a_post(code):
+    """The news section of ``code`` with a post translated from English: its URL."""
+    post = publish_post(news_index(), title="A vigil for the prisoners")
+    return (translated(post, code) if code != "en" else post).get_parent().url
 
 
-@pytest.mark.parametrize("url", PUBLIC_PAGES)
-def test_public_pages_have_a_strict_content_security_policy(client, url):
-    csp = policy(client.get(url))
+def events_with_an_event():
+    publish_event(event_index(), title="Vigil on the square")
+    return event_index().url
+
+
+def search_that_finds_a_post():
+    publish_post(news_index(), title="A vigil for the prisoners")
+    return "/en/search/?q=vigil"
+
+
+# Each builds what its page shows and gives its URL.
+PUBLIC_PAGES = {
+    "english-home": lambda: "/en/",
+    "hebrew-home": lambda: "/he/",
+    "chinese-news": lambda: news_with_a_post("zh-hans"),
+    "english-events": events_with_an_event,
+    "english-search": search_that_finds_a_post,
+    "dutch-page-not-found": lambda: "/nl/xx/",
+}
+
+
+@pytest.mark.parametrize("page", PUBLIC_PAGES)
+def test_public_pages_have_a_strict_content_security_policy(client, page):
+    response = client.get(PUBLIC_PAGES[page]())
+    assert response.status_code == (404 if page == "dutch-page-not-found" else 200)
+    csp = policy(response)
     assert csp["script-src"] == ["'self'"]  # no inline script, no eval, no other host
     assert csp["object-src"] == ["'none'"]
     assert csp["base-uri"] == ["'none'"]
@@ -30,7 +58,9 @@ def test_public_pages_have_a_strict_content_security_policy(client, url):
 
 
 def test_pages_contain_no_inline_script_the_policy_would_block(client):
-    for url in [*PUBLIC_PAGES[:-1], "/en/news/man-sentenced-to-eight-more-years/"]:
+    post, event, film = small_site()
+    urls = [build() for name, build in PUBLIC_PAGES.items() if name != "dutch-page-not-found"]
+    for url in [*urls, post.url, event.url, film.url]:
         for script in soup(client.get(url)).find_all("script"):
             assert script.get("src") or script.get("type") == "application/ld+json", script
         html = client.get(url).content.decode()
@@ -76,7 +106,8 @@ def test_security_headers(client, url):
 
 
 def test_readers_get_no_session_cookie(client):
-    for url in ["/en/", "/nl/nieuws/", "/he/search/?q=רדיפה", "/en/events/ics/"]:
+    dutch_news, english_events = news_with_a_post("nl"), events_with_an_event()
+    for url in ["/en/", dutch_news, "/he/search/?q=רדיפה", f"{english_events}ics/"]:
         response = client.get(url)
         assert settings.SESSION_COOKIE_NAME not in response.cookies, url
         assert settings.CSRF_COOKIE_NAME not in response.cookies, url

@@ -14,7 +14,7 @@ from PIL import Image as PILImage
 
 from tests.project.utils import run_manage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 SECRET = b"SECRET board minutes"

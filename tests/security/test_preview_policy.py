@@ -8,10 +8,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from home.models import StandardPage
+from tests.security.helpers import standard_page, translated
 from tests.security.hostile_markup import superuser
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def policy(response):
@@ -39,7 +39,7 @@ def test_the_editors_preview_gets_the_public_policy_and_can_be_framed_by_the_adm
     # Previews render the public template under /admin/: they must not get the admin's policy
     # (inline scripts allowed), and the preview panel (an iframe of the admin) must still work.
     client.force_login(superuser())
-    page = StandardPage.objects.filter(locale__language_code="nl").first()
+    page = translated(standard_page(title="Our appeal"), "nl")
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     form = nested_form_data(
         {

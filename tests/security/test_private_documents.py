@@ -4,12 +4,13 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 
 from wagtail.documents.models import Document
-from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+from tests.factories.security_media import image as stored_image
+
+pytestmark = pytest.mark.django_db
 
 
 def test_private_documents_are_served_only_after_sign_in(client, production_like_urls):
@@ -33,7 +34,8 @@ def test_private_documents_are_served_only_after_sign_in(client, production_like
     download = client.get(public.url)
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == b"public leaflet"
-    image = get_image_model().objects.first()  # images are public: served at /media/
+    # Images are public: served at /media/.
+    image = stored_image("Poster")
     assert client.get(settings.MEDIA_URL + image.file.name).status_code == 200
 
 

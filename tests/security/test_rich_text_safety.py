@@ -27,6 +27,16 @@ from films.models import FilmPage
 from home.models import HomePage, StandardPage
 from news.models import NewsPage
 from site_core.models import Footer
+from tests.factories import (
+    FooterFactory,
+    event_index,
+    home,
+    news_index,
+    publish_event,
+    publish_post,
+    translate,
+)
+from tests.security.helpers import film, standard_page, translated
 from tests.security.hostile_markup import (
     HOSTILE,
     assert_inert,
@@ -37,7 +47,7 @@ from tests.security.hostile_markup import (
 )
 from tests.utils import locale
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def test_wagtail_localize_accepts_the_hostile_segments(hostile_translation):
@@ -133,8 +143,27 @@ RICH_TEXT_FIELDS = [
 ]
 
 
+def dutch_footer():
+    return translate(FooterFactory(), "nl")
+
+
+# A Dutch instance of each model (a translation of an English one, as on the site).
+DUTCH = {
+    HomePage: lambda: home("nl"),
+    StandardPage: lambda: translated(standard_page(), "nl"),
+    NewsPage: lambda: translated(publish_post(news_index()), "nl"),
+    EventPage: lambda: translated(publish_event(event_index()), "nl"),
+    FilmPage: lambda: translated(film(), "nl"),
+    Footer: dutch_footer,
+}
+
+
 def test_every_rich_text_field_of_the_site_is_covered_here():
-    assert discovered_rich_text_fields() == set(RICH_TEXT_FIELDS)
+    assert (
+        discovered_rich_text_fields()
+        == set(RICH_TEXT_FIELDS)
+        == {(model, field) for model, field in RICH_TEXT_FIELDS if model in DUTCH}
+    )
 
 
 def hostile_html(page_id):
@@ -161,7 +190,8 @@ def stored_rich_text(instance, field):
 
 @pytest.mark.parametrize(("model", "field"), RICH_TEXT_FIELDS)
 def test_saving_a_dutch_page_or_snippet_stores_only_allowed_markup(model, field):
-    instance = model.objects.filter(locale__language_code="nl").first()
+    instance = DUTCH[model]()
+    assert instance.locale.language_code == "nl"
     set_rich_text(instance, field, hostile_html(english_home().pk))
     if isinstance(instance, Page):
         instance.save_revision().publish()
@@ -176,8 +206,8 @@ def test_saving_a_dutch_page_or_snippet_stores_only_allowed_markup(model, field)
 def test_english_source_is_stored_as_written_so_translations_stay_matched():
     # wagtail-localize keys translations on the source's exact text: the guard leaves it alone
     # (English comes from the editor's own converter; readers are still protected on render).
-    page = StandardPage.objects.filter(locale__language_code="en").first()
-    html = '<p>One<br/>two <a linktype="page" id="3">three</a></p>'
+    page = standard_page()
+    html = f'<p>One<br/>two <a linktype="page" id="{english_home().pk}">three</a></p>'
     page.body = [("paragraph", RichText(html))]
     page.save_revision().publish()
     assert stored_rich_text(page, "body") == html
@@ -188,14 +218,13 @@ def test_english_source_is_stored_as_written_so_translations_stay_matched():
 
 def test_rich_text_stored_past_save_is_cleaned_when_rendered(client):
     hostile = hostile_html(english_home().pk)
-    dutch = NewsPage.objects.filter(locale__language_code="nl", live=True).first()
+    dutch, dutch_film, footer = DUTCH[NewsPage](), DUTCH[FilmPage](), dutch_footer()
     dutch.body = [("paragraph", RichText(hostile))]
     NewsPage.objects.filter(pk=dutch.pk).update(body=dutch.body)  # no save(), no signal
-    Footer.objects.filter(locale__language_code="nl").update(contact_text=hostile)
-    film = FilmPage.objects.filter(locale__language_code="nl", live=True).first()
-    FilmPage.objects.filter(pk=film.pk).update(synopsis=hostile)
+    Footer.objects.filter(pk=footer.pk).update(contact_text=hostile)
+    FilmPage.objects.filter(pk=dutch_film.pk).update(synopsis=hostile)
 
-    for url in (dutch.url, film.url):
+    for url in (dutch.url, dutch_film.url):
         response = client.get(url)
         assert_page_inert(response)
         content = response.content.decode()

@@ -7,9 +7,10 @@ from django.test import Client
 
 import pytest
 
+from tests.security.helpers import standard_page
 from tests.security.utils import assert_refused, sign_in
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def test_guessing_a_password_is_stopped_but_the_editor_elsewhere_signs_in(editor):
@@ -71,9 +72,9 @@ def test_the_private_page_sign_in_counts_toward_the_same_limits(editor):
 
 def test_guesses_at_a_page_password_are_limited_too():
     # Defect guarded: a password-protected page's form could be guessed at without end.
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import PageViewRestriction
 
-    page = Page.objects.get(url_path="/home/", locale__language_code="en").get_children().first()
+    page = standard_page(title="Members' corner")
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="open-sesame-1234"
     )

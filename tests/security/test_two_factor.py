@@ -8,16 +8,16 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.factories import users
+from tests.factories.users import PASSWORD
+from tests.security.helpers import standard_page
 from tests.security.utils import policy
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
-
-
-PASSWORD = settings.DEMO_USERS_PASSWORD
+pytestmark = pytest.mark.django_db
 
 
 def signed_in(username, url="/admin/login/"):
-    """A browser that has just given the demo user's password (no code yet)."""
+    """A browser that has just given the user's password (no code yet)."""
     client = Client()
     response = client.post(url, {"username": username, "password": PASSWORD})
     assert response.status_code == 302, response
@@ -33,31 +33,36 @@ def required(settings):
     settings.WAGTAIL_2FA_REQUIRED = True
 
 
-@pytest.mark.parametrize("username", ["editor", "reviewer-nl"])
-def test_editors_and_reviewers_must_add_a_device_when_two_factor_is_required(required, username):
+MEMBERS = {"editor": users.editor, "reviewer-nl": lambda: users.reviewer("nl")}
+
+
+@pytest.mark.parametrize("member", MEMBERS)
+def test_editors_and_reviewers_must_add_a_device_when_two_factor_is_required(required, member):
     # Defect guarded: a password alone opened the admin.
-    response = signed_in(username).get("/admin/pages/")
+    response = signed_in(MEMBERS[member]().username).get("/admin/pages/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/2fa/devices/new?next=/admin/pages/")
 
 
 def test_a_session_from_the_private_page_sign_in_does_not_open_the_admin_either(required):
+    users.editor()
     client = signed_in("editor", url="/en/_util/login/")
     assert client.get("/admin/").status_code == 302
     assert client.get("/admin/")["Location"].startswith("/admin/2fa/devices/new")
 
 
 def test_translators_may_but_need_not_use_two_factor(required):
-    assert signed_in("translator-nl").get("/admin/").status_code == 200
+    assert signed_in(users.translator("nl").username).get("/admin/").status_code == 200
 
 
 def test_two_factor_is_not_asked_for_when_the_setting_is_off():
     assert not settings.WAGTAIL_2FA_REQUIRED  # development and tests: the demo stays easy
+    users.editor()
     assert signed_in("editor").get("/admin/pages/").status_code == 200
 
 
 def test_a_code_from_the_app_completes_the_sign_in(required):
-    editor = get_user_model().objects.get(username="editor")
+    editor = users.editor()
     device = TOTPDevice.objects.create(user=editor, name="Phone", confirmed=True)
     client = signed_in("editor")
     asked = client.get("/admin/pages/")
@@ -78,6 +83,7 @@ def test_a_code_from_the_app_completes_the_sign_in(required):
 
 
 def test_an_editor_adds_an_authenticator_app_in_the_admin(required):
+    users.editor()
     client = signed_in("editor")
     page = client.get("/admin/2fa/devices/new")
     assert page.status_code == 200
@@ -102,6 +108,7 @@ def test_an_editor_adds_an_authenticator_app_in_the_admin(required):
 def test_a_wrong_password_when_adding_a_device_counts_as_a_failed_sign_in(required):
     from axes.models import AccessAttempt
 
+    users.editor()
     client = signed_in("editor")
     client.get("/admin/2fa/devices/new")
     response = client.post(
@@ -112,7 +119,7 @@ def test_a_wrong_password_when_adding_a_device_counts_as_a_failed_sign_in(requir
 
 
 def test_a_code_from_five_minutes_ago_is_refused(required):
-    editor = get_user_model().objects.get(username="editor")
+    editor = users.editor()
     device = TOTPDevice.objects.create(user=editor, name="Phone", confirmed=True)
     client = signed_in("editor")
     response = client.post("/admin/2fa/auth", {"otp_token": code(device, -10), "next": "/admin/"})
@@ -121,7 +128,7 @@ def test_a_code_from_five_minutes_ago_is_refused(required):
 
 
 def test_someone_with_two_devices_picks_the_one_they_hold(required):
-    editor = get_user_model().objects.get(username="editor")
+    editor = users.editor()
     TOTPDevice.objects.create(user=editor, name="Old phone", confirmed=True)
     tablet = TOTPDevice.objects.create(user=editor, name="Tablet", confirmed=True)
     client = signed_in("editor")
@@ -135,7 +142,7 @@ def test_someone_with_two_devices_picks_the_one_they_hold(required):
 
 
 def test_an_administrator_removes_the_device_of_someone_who_lost_their_phone(django_user_model):
-    editor = django_user_model.objects.get(username="editor")
+    editor = users.editor()
     device = TOTPDevice.objects.create(user=editor, name="Lost phone", confirmed=True)
     boss = django_user_model.objects.create_superuser(
         "boss", "boss@example.org", "boss-password-123"
@@ -150,7 +157,7 @@ def test_an_administrator_removes_the_device_of_someone_who_lost_their_phone(dja
     # The translator next door may not.
     other = TOTPDevice.objects.create(user=editor, name="New phone", confirmed=True)
     translator = Client()
-    translator.force_login(django_user_model.objects.get(username="translator-nl"))
+    translator.force_login(users.translator("nl"))
     translator.post(f"/admin/2fa/devices/{other.pk}/remove", {"user_id": editor.pk})
     assert TOTPDevice.objects.filter(pk=other.pk).exists()
 
@@ -164,7 +171,7 @@ def test_the_owner_is_told_when_a_device_is_added_to_their_account(required):
     from wagtail.models import ModelLogEntry
 
     mail.outbox.clear()
-    editor = get_user_model().objects.get(username="editor")
+    editor = users.editor()
     client = signed_in("editor")
     client.get("/admin/2fa/devices/new")
     device = TOTPDevice.objects.get(user=editor, confirmed=False)
@@ -191,8 +198,10 @@ def test_the_owner_is_told_when_a_device_is_added_to_their_account(required):
 
 def test_an_editor_who_still_owes_a_code_can_read_the_public_site(required):
     # Defect guarded: wagtail-2fa's middleware sent them to the device setup from /en/about/.
+    page = standard_page(title="About us")
+    users.editor()
     client = signed_in("editor")
-    response = client.get("/en/about/")
+    response = client.get(page.url)
     assert response.status_code == 200
     assert client.get("/admin/pages/")["Location"].startswith("/admin/2fa/devices/new")
 
@@ -200,11 +209,12 @@ def test_an_editor_who_still_owes_a_code_can_read_the_public_site(required):
 def test_a_password_without_the_code_opens_no_private_page(required):
     # Outside the admin, someone who still owes a code is an anonymous reader: a password alone
     # opens neither the admin nor a page kept for signed-in users.
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import PageViewRestriction
 
-    page = Page.objects.get(url_path="/home/about/", locale__language_code="en")
+    page = standard_page(title="Members only")
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    users.editor()
     client = signed_in("editor")
-    response = client.get("/en/about/")
+    response = client.get(page.url)
     assert response.status_code == 302
     assert "/_util/login/" in response["Location"]

@@ -13,7 +13,9 @@ from wagtail.images.models import Image
 import pytest
 from PIL import Image as PILImage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+from tests.factories import news_index, publish_post
+
+pytestmark = pytest.mark.django_db
 
 
 def png(size=(40, 30), mode="RGB"):
@@ -184,16 +186,13 @@ def test_a_damaged_image_already_stored_shows_as_missing_and_never_breaks_a_page
     # shows it answer 500 when its renditions were made.
     from django.core.files.images import ImageFile
 
-    from news.models import NewsIndexPage
-    from tests.factories import publish_post
-
     image = Image.objects.create(
         title="Damaged", file=ImageFile(io.BytesIO(gif()), name="damaged.gif")
     )
     with open(image.file.path, "wb") as stored:
         stored.write(DAMAGED_GIFS["cut-in-the-middle"])
     post = publish_post(
-        NewsIndexPage.objects.get(locale__language_code="en"),
+        news_index(),
         title="A post with a damaged picture",
         hero_image=image,
     )
