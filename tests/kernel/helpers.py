@@ -8,8 +8,6 @@ nothing else. The translations go through wagtail-localize ("[nl] <English>", sl
 
 from wagtail.rich_text import RichText
 
-import wagtail_factories
-
 from films.models import FilmPage
 from home.models import HomePageFeaturedPage, StandardPage
 from tests.factories import (
@@ -25,6 +23,7 @@ from tests.factories import (
     section,
     translate,
 )
+from tests.factories.images import ImageFactory
 
 # The languages the small site is translated into: a Latin script and right to left.
 TRANSLATED = ("nl", "he")
@@ -99,7 +98,7 @@ def english_only_page():
 def with_hero_image():
     """The English home page with a hero image (a JPEG), its picture on social networks."""
     page = home()
-    page.hero_image = wagtail_factories.ImageFactory(title="Hero")
+    page.hero_image = ImageFactory(title="Hero")
     page.save_revision().publish()
     return page
 

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from wagtail.blocks import StructBlockValidationError
 
 import pytest
-import wagtail_factories
 
 from site_core.blocks import BodyBlock, CallToActionBlock, VideoBlock, video_embed_url
+from tests.factories.images import ImageFactory
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def test_every_block_has_an_icon_template_and_label(name):
 @pytest.fixture
 def library_image():
     """An image in the library (the image block previews the first one there)."""
-    return wagtail_factories.ImageFactory(title="A picture")
+    return ImageFactory(title="A picture")
 
 
 @pytest.mark.parametrize("name", list(BodyBlock().child_blocks))

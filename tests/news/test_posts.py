@@ -12,7 +12,7 @@ import pytest
 
 from news.models import NewsPage, NewsPageRelatedPost
 from tests.factories import news_index, publish_post, translate
-from tests.factories.news_images import ImageFactory
+from tests.factories.images import ImageFactory
 from tests.news.helpers import category, live_posts, translated_category
 from tests.utils import soup
 from tools.demo import news as demo_news

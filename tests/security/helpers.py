@@ -15,7 +15,7 @@ from tests.factories import (
     publish_post,
     translate,
 )
-from tests.factories.security_media import image
+from tests.factories.images import image
 
 
 def published(parent, factory_class, **fields):

@@ -8,7 +8,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
 
-from tests.factories.security_media import image as stored_image
+from tests.factories.images import image as stored_image
 
 pytestmark = pytest.mark.django_db
 
