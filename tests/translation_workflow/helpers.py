@@ -16,16 +16,15 @@ from wagtail_localize.operations import translate_object
 
 from news.models import NewsPage
 from site_core.translation_workflow import sync as translation_sync
-from site_core.translation_workflow.groups import EDITORS
 from tests.factories import (
     FooterFactory,
     NewsCategoryFactory,
+    editor,
     news_index,
     publish_post,
     reviewer,
     translate,
     translator,
-    user,
 )
 from tests.utils import locale, soup
 
@@ -46,14 +45,20 @@ DATE = timezone.make_aware(datetime.datetime(2026, 11, 20, 10, 0))
 
 
 def team():
-    """Who works on the translations: an editor (Emma Editor), a Dutch translator and reviewer
-    and a Hebrew translator. Hebrew (like every language but Dutch) has no reviewer: the editors
-    stand in for it."""
+    """Who works on the translations, each with a full name (the admin's user form requires
+    one): an editor (Emma Editor), a Dutch translator and reviewer and a Hebrew translator.
+    Hebrew (like every language but Dutch) has no reviewer: the editors stand in for it."""
+
+    def named(person, full_name):
+        person.first_name, person.last_name = full_name.split()
+        person.save()
+        return person
+
     return SimpleNamespace(
-        editor=user("editor", EDITORS, first_name="Emma", last_name="Editor"),
-        translator_nl=translator("nl"),
-        reviewer_nl=reviewer("nl"),
-        translator_he=translator("he"),
+        editor=named(editor(), "Emma Editor"),
+        translator_nl=named(translator("nl"), "Daan Translator"),
+        reviewer_nl=named(reviewer("nl"), "Sanne Reviewer"),
+        translator_he=named(translator("he"), "Noa Translator"),
     )
 
 
