@@ -1,59 +1,40 @@
-"""Fixtures of the translation workflow's tests (on the demo site)."""
-
-import datetime
+"""Fixtures of the translation workflow's tests: the team, and a post translated into Dutch and
+Hebrew (each test builds them on the empty site)."""
 
 from django.urls import reverse
-from django.utils import timezone
-
-from wagtail.models import Page
 
 import pytest
 
-from news.models import NewsPage
-from tests.translation_workflow.helpers import (
-    MARKER,
-    POST,
-    english_post,
-    login,
-    translate_and_publish,
-    translation_of,
-)
+from tests.translation_workflow import helpers
+from tests.translation_workflow.helpers import MARKER, login, translated_post, translation_of
 from tests.utils import locale
+
+
+@pytest.fixture
+def team():
+    """The editor, the Dutch translator and reviewer and the Hebrew translator."""
+    return helpers.team()
 
 
 @pytest.fixture
 def post():
     """A new English post, translated into Dutch and Hebrew and published in both."""
-    index = Page.objects.get(depth=3, locale__language_code="en", slug="news").specific
-    page = NewsPage(
-        title=POST["title"],
-        slug=POST["slug"],
-        summary=POST["summary"],
-        author=POST["author"],
-        body=[("paragraph", POST["paragraph"])],
-        date=timezone.make_aware(datetime.datetime(2026, 11, 20, 10, 0)),
-    )
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    for code in ("nl", "he"):
-        translate_and_publish(page, code)
-    return page
+    return translated_post("nl", "he")
 
 
 @pytest.fixture
 def hebrew_draft():
-    """A Hebrew post with an unpublished draft (title and body carry a marker)."""
-    post = english_post()
-    hebrew = post.get_translation(locale("he")).specific
+    """A Hebrew post with an unpublished draft (its title carries a marker)."""
+    hebrew = translated_post("he").get_translation(locale("he")).specific
     hebrew.title = MARKER
     hebrew.save_revision()
     return hebrew
 
 
 @pytest.fixture
-def submitted_dutch_post(client):
+def submitted_dutch_post(client, team):
     """A Dutch post the Dutch translator has submitted for review: (dutch page, translation)."""
-    post = english_post()
+    post = translated_post("nl")
     translation = translation_of(post, "nl")
     login(client, "translator-nl")
     client.post(reverse("site_translation_submit", args=[translation.pk]))

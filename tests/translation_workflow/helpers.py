@@ -1,17 +1,31 @@
-"""What the translation workflow's tests share: signing in as a demo role, finding a post and its
-translations, typing and translating segments, publishing through the admin, the overview's
+"""What the translation workflow's tests share: the team (an editor, a Dutch translator and
+reviewer, a Hebrew translator), posts, footers and categories translated through
+wagtail-localize, typing and translating segments, publishing through the admin, the overview's
 cells, and a sync that fails for Dutch."""
+
+import datetime
+from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
-from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import translate_object
 
 from news.models import NewsPage
 from site_core.translation_workflow import sync as translation_sync
+from tests.factories import (
+    FooterFactory,
+    NewsCategoryFactory,
+    editor,
+    news_index,
+    publish_post,
+    reviewer,
+    translate,
+    translator,
+)
 from tests.utils import locale, soup
 
 LANGUAGES = ["nl", "de", "fr", "es", "zh-hans", "zh-hant", "he"]
@@ -27,14 +41,70 @@ POST = {
 }
 
 
+DATE = timezone.make_aware(datetime.datetime(2026, 11, 20, 10, 0))
+
+
+def team():
+    """Who works on the translations, each with a full name (the admin's user form requires
+    one): an editor (Emma Editor), a Dutch translator and reviewer and a Hebrew translator.
+    Hebrew (like every language but Dutch) has no reviewer: the editors stand in for it."""
+
+    def named(person, full_name):
+        person.first_name, person.last_name = full_name.split()
+        person.save()
+        return person
+
+    return SimpleNamespace(
+        editor=named(editor(), "Emma Editor"),
+        translator_nl=named(translator("nl"), "Daan Translator"),
+        reviewer_nl=named(reviewer("nl"), "Sanne Reviewer"),
+        translator_he=named(translator("he"), "Noa Translator"),
+    )
+
+
 def login(client, username):
     client.force_login(get_user_model().objects.get(username=username))
     return client
 
 
-def english_post(slug=None):
-    posts = NewsPage.objects.filter(locale__language_code="en").order_by("path")
-    return posts.get(slug=slug) if slug else posts.first()
+def translated_post(*codes, **fields):
+    """A published English post (a title, a summary and one paragraph), translated into each of
+    ``codes`` through wagtail-localize ("[nl] <English>") and published there."""
+    fields = {
+        "title": POST["title"],
+        "slug": POST["slug"],
+        "summary": POST["summary"],
+        "author": POST["author"],
+        "body": [("paragraph", POST["paragraph"])],
+        "date": DATE,
+    } | fields
+    post = publish_post(news_index(), **fields)
+    for code in codes:
+        news_index(code)
+        translate(post, code)
+    return post
+
+
+def footer(*codes):
+    """The English footer (a contact text, an e-mail address, a social link), published with a
+    revision and translated into each of ``codes``."""
+    english = FooterFactory(
+        contact_text="<p>Write to us.</p>",
+        social_links=[("link", {"label": "Mastodon", "url": "https://social.example.org/@us"})],
+    )
+    english.save_revision().publish()
+    for code in codes:
+        translate(english, code)
+    return english
+
+
+def category(*codes):
+    """A published English news category, translated into each of ``codes``."""
+    english = NewsCategoryFactory(name="Appeals", slug="appeals")
+    english.save_revision().publish()
+    for code in codes:
+        translate(english, code)
+    return english
 
 
 def translation_of(instance, code):
@@ -52,17 +122,15 @@ def live(page, code):
 
 
 def new_english_page(title="Solidarity vigil report"):
-    index = Page.objects.get(depth=3, locale__language_code="en", slug="news").specific
-    post = NewsPage(
+    """A published English post no language has translated yet."""
+    return publish_post(
+        news_index(),
         title=title,
         slug="solidarity-vigil-report",
         summary="Candles were lit in front of the consulate.",
         body=[("paragraph", "<p>Hundreds of people came.</p>")],
-        date=english_post().date,
+        date=DATE,
     )
-    index.add_child(instance=post)
-    publish_english(post)
-    return post
 
 
 def type_without_submitting(client, username, translation, path, text):

@@ -21,8 +21,10 @@ from home.models import StandardPage
 from news.models import NewsCategory
 from site_core.models import Footer
 from site_core.translation_workflow.translate import ReviewedTranslationCreator
+from tests.translation_workflow import helpers
 from tests.translation_workflow.helpers import (
     UNSUBMITTED,
+    category,
     live,
     login,
     translate_and_publish,
@@ -31,11 +33,11 @@ from tests.translation_workflow.helpers import (
 )
 from tests.utils import locale
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def test_sync_translated_pages_publishes_no_unsubmitted_text_and_no_machine_translation(
-    client, post, django_capture_on_commit_callbacks
+    client, team, post, django_capture_on_commit_callbacks
 ):
     # Defect guarded: wagtail-localize's own "Sync translated pages" view, with "Publish
     # immediately", published every language's current strings: a translator's unsubmitted
@@ -66,7 +68,7 @@ def test_sync_translated_pages_publishes_no_unsubmitted_text_and_no_machine_tran
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"publish_translations": "on", "use_machine_translation": "on"})
     assert live(post, "nl").title == dutch_title
-    assert live(post, "he").summary.startswith("HE ")  # the approved summary is still live
+    assert live(post, "he").summary.startswith("[he] ")  # the approved summary is still live
     assert not StringTranslation.objects.filter(
         translation_of__in=StringSegment.objects.filter(source=source).values("string"),
         translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
@@ -83,12 +85,13 @@ def test_sync_translated_pages_publishes_no_unsubmitted_text_and_no_machine_tran
 
 
 def test_no_other_wagtail_localize_route_lets_a_non_reviewer_publish_dutch(
-    client, post, django_capture_on_commit_callbacks
+    client, team, post, django_capture_on_commit_callbacks
 ):
     # The other routes that publish or convert a translation (the translation editor's
     # "Publish" for pages and snippets, "Convert to alias") are open only to its reviewers.
     dutch = live(post, "nl")
-    footer = Footer.objects.get(locale__language_code="nl")
+    english_footer = helpers.footer("nl")
+    footer = Footer.objects.get(translation_key=english_footer.translation_key, locale=locale("nl"))
     footer_segment = StringSegment.objects.filter(
         source=translation_of(footer, "nl").source, context__path__startswith="contact_text"
     ).first()
@@ -129,7 +132,9 @@ def test_no_other_wagtail_localize_route_lets_a_non_reviewer_publish_dutch(
     ).exists()
 
 
-def test_translating_a_section_with_its_subtree_leaves_existing_live_translations_alone(client):
+def test_translating_a_section_with_its_subtree_leaves_existing_live_translations_alone(
+    client, team
+):
     # Defect guarded: wagtail-localize's "Translate this page" with "Include subtree" re-saved
     # every existing translation below with save_target(publish=False), which writes the
     # translator's current strings into the live row: their unsubmitted Dutch went public.
@@ -168,12 +173,12 @@ def test_translating_a_section_with_its_subtree_leaves_existing_live_translation
     assert dutch_section.live and dutch_section.title == "Campaigns"  # English until reviewed
 
 
-def test_pulling_in_a_related_snippet_for_translation_keeps_its_translation_live(client):
+def test_pulling_in_a_related_snippet_for_translation_keeps_its_translation_live(client, team):
     # Defect guarded: "Translate this page" also submits the translatable snippets a page points
     # to; wagtail-localize re-saved an existing translation of one with save_target(publish=
     # False): it was unpublished, its row rewritten with the translator's unsubmitted strings.
     # (This site's pages link no snippet yet: the creator is driven as the view drives it.)
-    english = NewsCategory.objects.filter(locale__language_code="en").order_by("pk").first()
+    english = category("nl")
     dutch = NewsCategory.objects.get(translation_key=english.translation_key, locale=locale("nl"))
     approved_name = dutch.name
     assert dutch.live
@@ -181,8 +186,7 @@ def test_pulling_in_a_related_snippet_for_translation_keeps_its_translation_live
         client, "translator-nl", translation_of(english, "nl"), "name", UNSUBMITTED
     )
 
-    editor = get_user_model().objects.get(username="editor")
-    creator = ReviewedTranslationCreator(editor, [locale("nl")])
+    creator = ReviewedTranslationCreator(team.editor, [locale("nl")])
     creator.create_translations(english, include_related_objects=False)
 
     dutch.refresh_from_db()

@@ -18,20 +18,21 @@ import pytest
 
 from site_core.settings import base
 from site_core.translation_workflow.progress import segment_counts
+from tests.factories import news_index, translator
 from tests.translation_workflow.helpers import (
-    english_post,
-    login,
     new_english_page,
+    translated_post,
     translation_of,
 )
 from tests.utils import locale
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def test_machine_translation_prefills_and_must_be_checked_before_review(client):
+    news_index("nl")
     post = new_english_page()
-    login(client, "translator-nl")
+    client.force_login(translator("nl"))
     response = client.post(reverse("site_translation_start", args=[post.pk, "nl"]))
     dutch = post.get_translation(locale("nl"))
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[dutch.pk])
@@ -70,9 +71,9 @@ def test_machine_translation_prefills_and_must_be_checked_before_review(client):
 
 
 def test_po_export_and_import_round_trip(client):
-    post = english_post()
+    post = translated_post("nl")
     translation = translation_of(post, "nl")
-    login(client, "translator-nl")
+    client.force_login(translator("nl"))
     download = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
     po = polib.pofile(download.content.decode())
     assert len(po) == StringSegment.objects.filter(source=translation.source).count()

@@ -6,9 +6,6 @@ from urllib.parse import urlencode
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 
-from wagtail.models import (
-    Page,
-)
 from wagtail_localize.models import (
     OverridableSegment,
     SegmentOverride,
@@ -17,12 +14,13 @@ from wagtail_localize.models import (
 import pytest
 
 from site_core.models import Footer
+from tests.factories import home, translator
 from tests.translation_workflow.helpers import (
-    login,
+    footer,
     translation_of,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def social_link_override(footer):
@@ -61,9 +59,8 @@ def put_override(client, translation, segment, value, multipart=False):
 def test_a_translated_link_address_must_be_a_valid_safe_address(client, value):
     # Defect guarded: wagtail-localize's override view stored any string: a translator could
     # make a footer social link "javascript:…", and every Dutch page then carried it.
-    footer = Footer.objects.get(locale__language_code="en")
-    translation, segment = social_link_override(footer)
-    login(client, "translator-nl")
+    translation, segment = social_link_override(footer("nl"))
+    client.force_login(translator("nl"))
     for multipart in (False, True):
         response = put_override(client, translation, segment, value, multipart=multipart)
         assert response.status_code == 400, multipart
@@ -81,22 +78,20 @@ def test_a_translated_link_address_must_be_a_valid_safe_address(client, value):
 
 
 def test_a_translated_e_mail_address_must_be_an_e_mail_address(client):
-    footer = Footer.objects.get(locale__language_code="en")
-    translation = translation_of(footer, "nl")
+    translation = translation_of(footer("nl"), "nl")
     segment = OverridableSegment.objects.filter(
         source=translation.source, context__path="contact_email"
     ).first()
     if segment is None:
         pytest.skip("the footer's e-mail address is not overridable")
-    login(client, "translator-nl")
+    client.force_login(translator("nl"))
     assert put_override(client, translation, segment, "javascript:alert(1)").status_code == 400
     assert put_override(client, translation, segment, "info@example.nl").status_code in {200, 201}
 
 
 def test_an_unsafe_link_stored_in_a_translation_is_not_rendered(client):
     # Values stored before the check (or by any other way in) are checked again on render.
-    english = Footer.objects.get(locale__language_code="en")
-    translation, segment = social_link_override(english)
+    translation, segment = social_link_override(footer("nl"))
     SegmentOverride.objects.create(
         context=segment.context,
         locale=translation.target_locale,
@@ -106,6 +101,6 @@ def test_an_unsafe_link_stored_in_a_translation_is_not_rendered(client):
     Footer.objects.get(
         pk=Footer.objects.get(locale__language_code="nl").pk
     ).get_latest_revision().publish()
-    html = client.get(Page.objects.get(depth=2, locale__language_code="nl").url).content.decode()
-    assert 'class="site-footer' in html
+    html = client.get(home("nl").url).content.decode()
+    assert 'class="site-footer' in html and "[nl] Write to us." in html  # the Dutch footer
     assert "javascript:" not in html

@@ -14,29 +14,32 @@ from wagtail.models import (
 import pytest
 
 from news.models import NewsPage
+from site_core.translation_workflow.overview import PER_PAGE
+from tests.factories import editor, news_index
 from tests.translation_workflow.helpers import (
+    DATE,
     LANGUAGES,
-    english_post,
     grid_cells,
     login,
     new_english_page,
     publish_english,
+    translated_post,
     translation_of,
 )
 from tests.utils import locale, soup
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
-def test_overview_shows_every_state(client):
+def test_overview_shows_every_state(client, team):
+    reviewed = translated_post("nl")
+    changed = translated_post("nl", title="Appeal to the court", slug="appeal-to-the-court")
     post = new_english_page()
-    reviewed = english_post()
     # in progress: started in Dutch; not started in German; in review: a Dutch post submitted
     login(client, "translator-nl")
     client.post(reverse("site_translation_start", args=[post.pk, "nl"]))
     client.post(reverse("site_translation_submit", args=[translation_of(reviewed, "nl").pk]))
     # out of date: the English source of another post changed after its Dutch publication
-    changed = NewsPage.objects.filter(locale__language_code="en").order_by("path")[1]
     changed.summary = "A new summary of this report."
     publish_english(changed)
 
@@ -56,14 +59,15 @@ def test_overview_shows_every_state(client):
     assert link == reverse("wagtailadmin_pages:edit", args=[post.get_translation(locale("nl")).pk])
 
 
-def test_overview_filters_by_language_and_section_and_shows_only_my_languages(client):
+def test_overview_filters_by_language_and_section_and_shows_only_my_languages(client, team):
+    translated_post("he")
     login(client, "translator-he")
     cells = grid_cells(client)
     assert {language for _title, language in cells} == {"he"}
     login(client, "editor")
     cells = grid_cells(client, "?language=he")
     assert {language for _title, language in cells} == {"he"}
-    news = Page.objects.get(depth=3, locale__language_code="en", slug="news")
+    news = news_index()
     cells = grid_cells(client, f"?section={news.pk}")
     titles = {title for title, _language in cells}
     assert news.title in titles
@@ -75,8 +79,9 @@ def test_overview_filters_by_language_and_section_and_shows_only_my_languages(cl
 
 
 def test_overview_tells_at_a_glance_what_is_missing_in_hebrew(client):
+    news_index("he")
     new_english_page()
-    login(client, "editor")
+    client.force_login(editor())
     response = client.get(reverse("site_translation_overview") + "?language=he")
     summary = soup(response).select_one('.translation-overview__summary li[data-language="he"]')
     text = summary.get_text(" ", strip=True)
@@ -90,23 +95,25 @@ def test_overview_tells_at_a_glance_what_is_missing_in_hebrew(client):
 
 
 def test_overview_queries_do_not_grow_with_the_tree(client):
-    login(client, "editor")
+    translated_post("nl")
+    new_english_page()
+    client.force_login(editor())
     url = reverse("site_translation_overview")
     with CaptureQueriesContext(connection) as small:
         client.get(url)
-    index = Page.objects.get(depth=3, locale__language_code="en", slug="news").specific
-    for number in range(40):
+    index = news_index()
+    for number in range(PER_PAGE):  # more than a page of the grid
         page = NewsPage(
             title=f"Extra {number}",
             slug=f"extra-{number}",
             summary="An extra post.",
-            date=english_post().date,
+            date=DATE,
         )
         index.add_child(instance=page)
     with CaptureQueriesContext(connection) as large:
         response = client.get(url)
     assert len(large) == len(small), [q["sql"][:120] for q in large.captured_queries]
-    assert len(soup(response).select("table.translation-overview tbody tr")) == 50
+    assert len(soup(response).select("table.translation-overview tbody tr")) == PER_PAGE
 
 
 def test_overview_is_refused_to_people_without_a_language():

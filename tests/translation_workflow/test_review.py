@@ -17,18 +17,19 @@ import pytest
 from site_core.models import Footer
 from tests.translation_workflow.helpers import (
     assert_refused,
-    english_post,
+    footer,
     grid_cells,
     login,
+    translated_post,
     translation_of,
 )
 from tests.utils import locale
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
-def test_translator_submits_dutch_reviewer_approves_and_reader_sees_it(client):
-    post = english_post()
+def test_translator_submits_dutch_reviewer_approves_and_reader_sees_it(client, team):
+    post = translated_post("nl")
     dutch = post.get_translation(locale("nl")).specific
     translation = translation_of(post, "nl")
     title_segment = StringSegment.objects.get(source=translation.source, context__path="title")
@@ -89,9 +90,10 @@ def test_reviewer_can_request_changes_with_a_comment_and_translator_resubmits(
     assert dutch.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
 
 
-def test_snippet_translations_wait_for_the_reviewer(client):
-    footer = Footer.objects.get(locale__language_code="nl")
-    translation = translation_of(footer, "nl")
+def test_snippet_translations_wait_for_the_reviewer(client, team):
+    english = footer("nl")
+    translation = translation_of(english, "nl")
+    dutch = Footer.objects.get(translation_key=english.translation_key, locale=locale("nl"))
     segment = StringSegment.objects.filter(source=translation.source).first()
     login(client, "translator-nl")
     client.put(
@@ -101,20 +103,20 @@ def test_snippet_translations_wait_for_the_reviewer(client):
     )
     mail.outbox.clear()
     client.post(reverse("site_translation_submit", args=[translation.pk]))
-    footer.refresh_from_db()
-    assert footer.has_unpublished_changes and "Nieuwe voettekst" not in footer.contact_text
+    dutch.refresh_from_db()
+    assert dutch.has_unpublished_changes and "Nieuwe voettekst" not in dutch.contact_text
     assert [m.to for m in mail.outbox] == [["reviewer-nl@example.org"]]
     login(client, "reviewer-nl")
     client.post(
-        reverse("wagtailsnippets_site_core_footer:edit", args=[footer.pk]), {"action": "publish"}
+        reverse("wagtailsnippets_site_core_footer:edit", args=[dutch.pk]), {"action": "publish"}
     )
-    footer.refresh_from_db()
-    assert "Nieuwe voettekst" in footer.contact_text
+    dutch.refresh_from_db()
+    assert "Nieuwe voettekst" in dutch.contact_text
 
 
 def test_requesting_changes_from_the_dashboard_needs_a_comment_too(client, submitted_dutch_post):
     dutch, _translation = submitted_dutch_post
-    post = english_post()
+    post = dutch.get_translation(locale("en"))
     task_state = Page.objects.get(pk=dutch.pk).specific.current_workflow_task_state
     login(client, "reviewer-nl")
     url = reverse("wagtailadmin_pages:workflow_action", args=[dutch.pk, "reject", task_state.pk])

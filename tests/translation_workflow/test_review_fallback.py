@@ -17,23 +17,23 @@ from wagtail_localize.models import (
 
 import pytest
 
-from news.models import NewsPage
-from site_core.models import Footer
 from site_core.translation_workflow.groups import EDITORS, reviewer_group_name
 from site_core.translation_workflow.roles import setup_roles
 from tests.translation_workflow.helpers import (
+    footer,
     live,
     login,
+    translated_post,
     translation_of,
     type_without_submitting,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
-def test_hebrew_submissions_go_to_the_editors_who_can_approve_them(client):
+def test_hebrew_submissions_go_to_the_editors_who_can_approve_them(client, team):
     # Defect guarded: Hebrew has a translator and no reviewer: a submission went to nobody.
-    post = NewsPage.objects.filter(locale__language_code="en").order_by("path").first()
+    post = translated_post("he")
     translation = translation_of(post, "he")
     type_without_submitting(client, "translator-he", translation, "title", "כותרת חדשה")
     login(client, "translator-he")
@@ -50,9 +50,8 @@ def test_hebrew_submissions_go_to_the_editors_who_can_approve_them(client):
     assert hebrew.live and hebrew.title == "כותרת חדשה" and not hebrew.workflow_in_progress
 
 
-def test_hebrew_snippet_submissions_go_to_the_editors_too(client):
-    footer = Footer.objects.get(locale__language_code="he")
-    translation = translation_of(footer, "he")
+def test_hebrew_snippet_submissions_go_to_the_editors_too(client, team):
+    translation = translation_of(footer("he"), "he")
     segment = StringSegment.objects.filter(source=translation.source).first()
     type_without_submitting(client, "translator-he", translation, segment.context.path, "טקסט")
     login(client, "translator-he")
@@ -62,7 +61,7 @@ def test_hebrew_snippet_submissions_go_to_the_editors_too(client):
     assert [m.to for m in mail.outbox] == [["editor@example.org"]]
 
 
-def test_the_fallback_survives_setup_roles_and_ends_when_hebrew_gets_a_reviewer():
+def test_the_fallback_survives_setup_roles_and_ends_when_hebrew_gets_a_reviewer(team):
     call_command("setup_roles", verbosity=0)
     setup_roles()
     editors = Group.objects.get(name=EDITORS)
@@ -124,7 +123,7 @@ def dutch_review_is_covered_by_the_editors():
     return EDITORS in groups, editors_may_publish
 
 
-def test_deactivating_the_last_dutch_reviewer_hands_dutch_review_to_the_editors(client):
+def test_deactivating_the_last_dutch_reviewer_hands_dutch_review_to_the_editors(client, team):
     # Defect guarded: the admin's user form changes no groups when it deactivates someone, so
     # the fallback did not react: the translator was told "reviewed by Emma Editor", but the
     # Dutch task still had only its (now empty) reviewers group and editors could not publish.
@@ -138,7 +137,7 @@ def test_deactivating_the_last_dutch_reviewer_hands_dutch_review_to_the_editors(
     assert dutch_review_is_covered_by_the_editors() == (False, False)
 
 
-def test_deleting_the_last_dutch_reviewer_hands_dutch_review_to_the_editors(client):
+def test_deleting_the_last_dutch_reviewer_hands_dutch_review_to_the_editors(client, team):
     admin = get_user_model().objects.create_superuser("root", "root@example.org", "x" * 20)
     client.force_login(admin)
     reviewer = get_user_model().objects.get(username="reviewer-nl")

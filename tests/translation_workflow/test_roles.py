@@ -1,8 +1,11 @@
 """Roles: one translators' and one reviewers' group per language, and the demo team in them."""
 
+from io import StringIO
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.core.management.base import BaseCommand
 
 from wagtail.models import (
     GroupPagePermission,
@@ -20,11 +23,13 @@ from site_core.translation_workflow.groups import (
 from tests.translation_workflow.helpers import (
     LANGUAGES,
 )
+from tools.demo.progress import Progress
+from tools.demo.users import DEMO_USERS, create_demo_users
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
-def test_setup_roles_makes_one_translator_and_reviewer_group_per_language_and_is_idempotent():
+def test_setup_roles_makes_one_translator_and_reviewer_group_per_language_and_is_idempotent(team):
     call_command("setup_roles", verbosity=0)
     counts = (
         Group.objects.count(),
@@ -53,7 +58,7 @@ def test_setup_roles_makes_one_translator_and_reviewer_group_per_language_and_is
             group=reviewers, page=home
         ).values_list("permission__codename", flat=True)
         workflow = WorkflowPage.objects.get(page=home).workflow
-        # Only Dutch has a reviewer in the demo: the editors stand in for the other languages.
+        # Only Dutch has a reviewer in the team: the editors stand in for the other languages.
         expected = [reviewers] if code == "nl" else [reviewers, editors]
         assert [list(task.specific.groups.order_by("name")) for task in workflow.tasks.all()] == [
             sorted(expected, key=lambda group: group.name)
@@ -67,6 +72,8 @@ def test_setup_roles_makes_one_translator_and_reviewer_group_per_language_and_is
 
 
 def test_demo_team_is_in_the_right_groups():
+    # The demo's accounts, made as load_demo makes them (on the empty site, which has the groups).
+    create_demo_users(Progress(BaseCommand(stdout=StringIO()), len(DEMO_USERS), verbosity=0))
     groups = {
         user.username: sorted(user.groups.values_list("name", flat=True))
         for user in get_user_model().objects.filter(

@@ -16,17 +16,21 @@ from news.models import NewsCategory
 from site_core.models import Footer
 from tests.translation_workflow.helpers import (
     assert_refused,
-    english_post,
+    category,
+    footer,
     login,
+    translated_post,
     translation_of,
 )
 from tests.utils import locale
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def foreign_urls(page, translation, snippet_language="he"):
-    """Every admin URL that touches another language's page, snippets or translations."""
+    """Every admin URL that touches another language's page, snippets or translations (the
+    English post's ``page`` and its footer and category in ``snippet_language``)."""
+    english = page.get_translation(locale("en"))
     segment = StringSegment.objects.filter(source=translation.source).first()
     override = OverridableSegment.objects.filter(source=translation.source).first()
     revision = page.get_latest_revision()
@@ -86,7 +90,7 @@ def foreign_urls(page, translation, snippet_language="he"):
         ),
         (
             "post",
-            reverse("wagtail_localize:submit_page_translation", args=[english_post().pk]),
+            reverse("wagtail_localize:submit_page_translation", args=[english.pk]),
             {"locales": [locale("he").pk]},
         ),
         (
@@ -144,7 +148,7 @@ def foreign_urls(page, translation, snippet_language="he"):
         ("post", reverse("site_translation_review", args=[translation.pk]), {"action": "approve"}),
         (
             "post",
-            reverse("site_translation_start", args=[english_post().pk, page.locale.language_code]),
+            reverse("site_translation_start", args=[english.pk, page.locale.language_code]),
             {},
         ),
     ]
@@ -157,7 +161,9 @@ def request(client, method, url, data):
     return getattr(client, method)(url, data or {})
 
 
-def test_dutch_translator_can_reach_nothing_of_hebrew(client, hebrew_draft):
+def test_dutch_translator_can_reach_nothing_of_hebrew(client, team, hebrew_draft):
+    footer("he")
+    category("he")
     login(client, "translator-nl")
     translation = translation_of(hebrew_draft, "he")
     before = StringTranslation.objects.filter(locale__language_code="he").count()
@@ -170,8 +176,10 @@ def test_dutch_translator_can_reach_nothing_of_hebrew(client, hebrew_draft):
     assert Translation.objects.filter(pk=translation.pk, enabled=True).exists()
 
 
-def test_hebrew_translator_can_reach_nothing_of_dutch(client):
-    post = english_post()
+def test_hebrew_translator_can_reach_nothing_of_dutch(client, team):
+    post = translated_post("nl")
+    footer("nl")
+    category("nl")
     dutch = post.get_translation(locale("nl")).specific
     login(client, "translator-he")
     translation = translation_of(post, "nl")

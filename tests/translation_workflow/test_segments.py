@@ -23,20 +23,31 @@ from home.models import HomePage
 from news.models import NewsCategory, NewsPage
 from site_core.models import Footer
 from site_core.translation_workflow.progress import segment_counts
+from tests.factories import (
+    FilmPageFactory,
+    StandardPageFactory,
+    editor,
+    event_index,
+    film_index,
+    home,
+    publish_event,
+    translate,
+)
 from tests.translation_workflow.helpers import (
-    english_post,
-    login,
+    category,
+    footer,
     publish_english,
     translate_every_segment,
+    translated_post,
     translation_of,
 )
 from tests.utils import locale, soup
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def test_publishing_english_keeps_every_unchanged_translated_segment(client):
-    post = english_post()
+    post = translated_post("nl")
     translation = translation_of(post, "nl")
     post.body = [
         ("paragraph", "<p>The first paragraph, about the appeal.</p>"),
@@ -90,14 +101,14 @@ def test_publishing_english_keeps_every_unchanged_translated_segment(client):
     assert "A new heading" in headings
     assert dutch.live  # readers keep the published Dutch page meanwhile
 
-    login(client, "editor")
+    client.force_login(editor())
     grid = client.get(reverse("site_translation_overview") + "?language=nl")
     cell = soup(grid).select_one(f'tr:has(a[href$="/{post.pk}/edit/"]) td[data-language="nl"]')
     assert cell["data-state"] == "out-of-date"
 
 
 def test_synchronised_field_change_republishes_up_to_date_translations():
-    post = english_post()
+    post = translated_post("nl")
     dutch = post.get_translation(locale("nl")).specific
     new_date = post.date.replace(year=post.date.year - 1)
     post.date = new_date
@@ -107,8 +118,30 @@ def test_synchronised_field_change_republishes_up_to_date_translations():
     assert dutch.live and not dutch.has_unpublished_changes
 
 
+def published_child(parent, factory_class):
+    page = factory_class.build()
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def one_of_each_translatable_model_in_dutch():
+    """One page of each type and one of each translatable snippet, translated into Dutch (the
+    home page already is; the sections are made and translated on the way)."""
+    translated_post("nl")
+    event = publish_event(event_index())
+    film = published_child(film_index(), FilmPageFactory)
+    page = published_child(home(), StandardPageFactory)
+    event_index("nl")
+    film_index("nl")
+    for instance in (event, film, page, category(), footer()):
+        translate(instance, "nl")
+
+
 def test_translation_sources_exist_for_every_translatable_model():
-    """Every page type and translatable snippet in the demo has a wagtail-localize source."""
+    """Every page type and translatable snippet can be translated: one of each, translated into
+    Dutch, has a wagtail-localize source."""
+    one_of_each_translatable_model_in_dutch()
     models = {
         model
         for model in apps.get_models()

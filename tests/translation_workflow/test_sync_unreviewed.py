@@ -17,6 +17,7 @@ from news.models import NewsCategory
 from tests.translation_workflow.helpers import (
     UNSUBMITTED,
     break_dutch_sync,
+    category,
     live,
     login,
     publish_through_the_admin,
@@ -25,10 +26,12 @@ from tests.translation_workflow.helpers import (
 )
 from tests.utils import locale
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
-def test_republishing_english_keeps_a_translators_unsubmitted_page_text_in_the_draft(client, post):
+def test_republishing_english_keeps_a_translators_unsubmitted_page_text_in_the_draft(
+    client, team, post
+):
     # Defect guarded: the sync rebuilt the live Dutch page from the current strings and published
     # it, so text a translator had saved but not submitted went public with no reviewer.
     dutch_title = live(post, "nl").title
@@ -51,9 +54,9 @@ def test_republishing_english_keeps_a_translators_unsubmitted_page_text_in_the_d
     assert not hebrew.has_unpublished_changes
 
 
-def test_republishing_an_english_category_keeps_unsubmitted_snippet_text_in_the_draft(client):
+def test_republishing_an_english_category_keeps_unsubmitted_snippet_text_in_the_draft(client, team):
     # Defect guarded: the same for snippets (news categories, footer): the sync published them.
-    english = NewsCategory.objects.filter(locale__language_code="en").order_by("pk").first()
+    english = category("nl")
     dutch = NewsCategory.objects.get(translation_key=english.translation_key, locale=locale("nl"))
     dutch_name = dutch.name
     type_without_submitting(
@@ -76,7 +79,9 @@ def test_republishing_an_english_category_keeps_unsubmitted_snippet_text_in_the_
     assert dutch.latest_revision.as_object().name == UNSUBMITTED
 
 
-def test_a_translation_in_review_stays_in_review_and_still_gets_synchronised_fields(client, post):
+def test_a_translation_in_review_stays_in_review_and_still_gets_synchronised_fields(
+    client, team, post
+):
     # Publishing a revision normally cancels the review in progress: the sync must not.
     translation = translation_of(post, "nl")
     type_without_submitting(client, "translator-nl", translation, "title", "Ingediende titel")
@@ -98,7 +103,7 @@ def test_a_translation_in_review_stays_in_review_and_still_gets_synchronised_fie
     assert abs(dutch.date - post.date) < datetime.timedelta(seconds=1)
 
 
-def test_an_editor_publishing_english_in_the_admin_updates_dutch_and_hebrew(client, post):
+def test_an_editor_publishing_english_in_the_admin_updates_dutch_and_hebrew(client, team, post):
     # Defect guarded: the sync ran as the editor, who may not publish Dutch or Hebrew pages: it
     # failed with a permission error that was only logged, and the translations kept old dates.
     login(client, "editor")
@@ -109,12 +114,12 @@ def test_an_editor_publishing_english_in_the_admin_updates_dutch_and_hebrew(clie
         assert translated.live and translated.date == post.date, code
         # the approved text is kept (the admin's rich text editor adds block keys to the English
         # paragraph: a new structure, which the translation's draft takes up for review)
-        assert translated.title.startswith(code.upper())
-        assert f"{code.upper()} Hundreds of people came." in str(translated.body[0].value)
+        assert translated.title.startswith(f"[{code}] ")
+        assert f"[{code}] Hundreds of people came." in str(translated.body[0].value)
 
 
 def test_a_failed_sync_is_shown_to_the_publisher_and_e_mailed_to_the_reviewers(
-    client, post, monkeypatch
+    client, team, post, monkeypatch
 ):
     # Defect guarded: a failed sync was only logged; nobody who could act knew.
     break_dutch_sync(monkeypatch)
@@ -130,7 +135,7 @@ def test_a_failed_sync_is_shown_to_the_publisher_and_e_mailed_to_the_reviewers(
 
 
 def test_sync_failure_e_mails_are_written_in_each_recipients_admin_language(
-    client, post, monkeypatch
+    client, team, post, monkeypatch
 ):
     profile = UserProfile.get_for_user(get_user_model().objects.get(username="reviewer-nl"))
     profile.preferred_language = "nl"
@@ -145,7 +150,7 @@ def test_sync_failure_e_mails_are_written_in_each_recipients_admin_language(
 
 
 def test_a_draft_translation_with_a_new_slug_leaves_no_redirect_and_keeps_the_live_url(
-    client, post, django_capture_on_commit_callbacks
+    client, team, post, django_capture_on_commit_callbacks
 ):
     # Defect guarded: saving a draft wrote it into the page's row and put the live revision
     # back; each slug change made Wagtail create a redirect, so /nl/<draft slug>/ answered 301

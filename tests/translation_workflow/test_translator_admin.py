@@ -4,8 +4,6 @@ listings and reports without another language's drafts, and no "Convert to alias
 import json
 import re
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail_localize.models import (
@@ -15,20 +13,22 @@ from wagtail_localize.models import (
 import pytest
 
 from site_core.models import Footer
-from site_core.translation_workflow.groups import reviewer_group_name
+from tests.factories import reviewer, translator
 from tests.translation_workflow.helpers import (
     MARKER,
-    english_post,
+    footer,
     login,
+    translated_post,
     translation_of,
 )
 from tests.utils import locale, soup
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
-def test_dutch_translator_works_in_dutch_but_cannot_publish(client):
-    post = english_post()
+def test_dutch_translator_works_in_dutch_but_cannot_publish(client, team):
+    post = translated_post("nl")
+    footer("nl")
     dutch = post.get_translation(locale("nl")).specific
     translation = translation_of(post, "nl")
     login(client, "translator-nl")
@@ -54,23 +54,15 @@ def test_dutch_translator_works_in_dutch_but_cannot_publish(client):
     dutch.refresh_from_db()
     assert dutch.title != "Nieuwe tekst" and not dutch.has_unpublished_changes
     dutch_footer = Footer.objects.get(locale__language_code="nl")
-    assert (
-        client.get(
-            reverse("wagtailsnippets_site_core_footer:edit", args=[dutch_footer.pk])
-        ).status_code
-        == 200
-    )
-    footer_publish = client.post(
-        reverse("wagtailsnippets_site_core_footer:edit", args=[dutch_footer.pk]),
-        {"action": "publish"},
-    )
-    assert footer_publish.status_code in (302, 403)
+    footer_edit = reverse("wagtailsnippets_site_core_footer:edit", args=[dutch_footer.pk])
+    assert client.get(footer_edit).status_code == 200
+    assert client.post(footer_edit, {"action": "publish"}).status_code in (302, 403)
     dutch_footer.refresh_from_db()
     assert dutch_footer.live and not dutch_footer.has_unpublished_changes
 
 
 def test_menu_shows_the_overview_and_hides_the_all_language_report_from_translators(client):
-    login(client, "translator-nl")
+    client.force_login(translator("nl"))
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("site_translation_overview") in home
     assert reverse("wagtail_localize:translations_report") not in home
@@ -95,33 +87,27 @@ READ_ONLY_ADMIN_URLS = [
 
 
 @pytest.mark.parametrize("url", READ_ONLY_ADMIN_URLS)
-def test_listings_searches_and_reports_never_show_another_languages_draft(client, url):
-    hebrew = english_post().get_translation(locale("he")).specific
-    hebrew.title = MARKER
-    hebrew.save_revision()
-    login(client, "translator-nl")
+def test_listings_searches_and_reports_never_show_another_languages_draft(
+    client, hebrew_draft, url
+):
+    client.force_login(translator("nl"))
     response = client.get(url)
     assert response.status_code in (200, 302, 403), url
     assert MARKER not in response.content.decode(), url
 
 
-def test_the_draft_marker_is_findable_by_someone_allowed_to_see_it(client):
+def test_the_draft_marker_is_findable_by_someone_allowed_to_see_it(client, hebrew_draft):
     """Control for the test above: the Hebrew reviewer's page explorer does show the draft."""
-    hebrew = english_post().get_translation(locale("he")).specific
-    hebrew.title = MARKER
-    hebrew.save_revision()
-    reviewer = get_user_model().objects.create_user("reviewer-he", "r@example.org", "x" * 16)
-    reviewer.groups.add(Group.objects.get(name=reviewer_group_name("he")))
-    client.force_login(reviewer)
-    explorer = reverse("wagtailadmin_explore", args=[hebrew.get_parent().pk])
+    client.force_login(reviewer("he"))
+    explorer = reverse("wagtailadmin_explore", args=[hebrew_draft.get_parent().pk])
     assert MARKER in client.get(explorer).content.decode()
-    login(client, "translator-nl")
+    client.force_login(translator("nl"))
     assert MARKER not in client.get(explorer).content.decode()
 
 
 def test_a_refused_admin_page_sends_the_translator_back_to_their_own_work(client):
-    hebrew = english_post().get_translation(locale("he"))
-    login(client, "translator-nl")
+    hebrew = translated_post("he").get_translation(locale("he"))
+    client.force_login(translator("nl"))
     response = client.get(reverse("wagtailadmin_pages:edit", args=[hebrew.pk]), follow=True)
     assert response.redirect_chain[-1][0] == reverse("site_translation_overview")
     assert "another language" in response.content.decode() and "Nederlands" in (
@@ -131,8 +117,8 @@ def test_a_refused_admin_page_sends_the_translator_back_to_their_own_work(client
         assert client.get(report)["Location"] == reverse("site_translation_overview")
 
 
-def test_translators_are_not_offered_convert_to_alias(client):
-    post = english_post()
+def test_translators_are_not_offered_convert_to_alias(client, team):
+    post = translated_post("nl")
     dutch = post.get_translation(locale("nl"))
     translation = translation_of(post, "nl")
     login(client, "translator-nl")
@@ -146,8 +132,8 @@ def test_translators_are_not_offered_convert_to_alias(client):
 
 
 def test_translation_editor_marks_hebrew_fields_right_to_left(client):
-    login(client, "translator-he")
-    hebrew = english_post().get_translation(locale("he"))
+    client.force_login(translator("he"))
+    hebrew = translated_post("he").get_translation(locale("he"))
     editor = soup(client.get(reverse("wagtailadmin_pages:edit", args=[hebrew.pk])))
     container = editor.select_one(".js-translation-editor")
     assert container["data-target-lang"] == "he" and container["data-target-dir"] == "rtl"
