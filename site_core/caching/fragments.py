@@ -6,8 +6,10 @@ copy, so a request cannot change what the next one sees. Bounded: emptied when i
 MEMO_SIZE.
 """
 
+import hashlib
 import logging
 import pickle
+import re
 import time
 
 from site_core.caching.generation import generation, shared_cache
@@ -16,6 +18,17 @@ logger = logging.getLogger(__name__)
 
 _memo = {}
 MEMO_SIZE = 2000
+# A name used as it is in the key: short printable ASCII without spaces (what every cache
+# backend, memcached included, accepts). Any other name (a long or non-ASCII request path) is
+# replaced by its digest.
+PLAIN_NAME = re.compile(r"[!-~]{1,150}")
+
+
+def fragment_key(gen, name):
+    """The cache key of fragment ``name`` in generation ``gen``: at most ~200 ASCII characters."""
+    if not PLAIN_NAME.fullmatch(name):
+        name = "sha256:" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"fragment:{gen}:{name}"
 
 
 def remember(name, builder, timeout=3600, keep=None):
@@ -28,7 +41,7 @@ def remember(name, builder, timeout=3600, keep=None):
     gen = generation()
     if gen is None:
         return builder()
-    key = f"fragment:{gen}:{name}"
+    key = fragment_key(gen, name)
     now = time.time()
     found = _memo.get(key)
     if found is None:
