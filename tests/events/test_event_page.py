@@ -4,12 +4,8 @@ import json
 
 from django.utils import timezone
 
-from wagtail.models import Locale
-
 import pytest
 
-from events.choices import EventStatus
-from events.models import EventPage
 from films.models import FilmPage
 from tests.events.helpers import (
     cancelled_drive,
@@ -21,7 +17,6 @@ from tests.events.helpers import (
 )
 from tests.factories import FilmPageFactory, film_index, translate
 from tests.utils import html_errors, soup
-from tools.demo import events as demo_events
 
 pytestmark = pytest.mark.django_db
 
@@ -60,25 +55,6 @@ def test_event_json_ld_has_status_and_location(client):
     assert data["location"]["address"]["addressLocality"] == "[nl] Madrid"
     assert data["inLanguage"] == "nl"
     assert data["startDate"].startswith(str(timezone.now().year)[:3])
-
-
-# --- Demo, HTML ---------------------------------------------------------------------------
-
-
-@pytest.mark.demo  # the demo's own test: what the demo's events must show a visitor
-def test_demo_events_cover_kinds_places_past_future_cancelled_and_recurring():
-    events = EventPage.objects.filter(locale__language_code="en")
-    assert events.count() >= 10
-    assert len(set(events.values_list("kind", flat=True))) >= 7
-    assert len(set(events.values_list("city", flat=True))) >= 10
-    now = timezone.now()
-    assert any(e.next_start(now) for e in events) and any(not e.next_start(now) for e in events)
-    assert events.filter(status=EventStatus.CANCELLED).count() == 1
-    assert events.filter(repeat_weekly_until__isnull=False).count() == 1
-    nl, zh, he = (Locale.objects.get(language_code=c) for c in demo_events.EVENT_LANGUAGES)
-    for page in [*events, *FilmPage.objects.filter(locale__language_code="en")]:
-        for locale in (nl, zh, he):
-            assert page.get_translation(locale).live
 
 
 def a_film():

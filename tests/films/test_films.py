@@ -79,12 +79,6 @@ def test_trailer_loads_nothing_until_the_reader_clicks(client):
     assert html.select_one(".video__play")["href"] == page.trailer_url
 
 
-@pytest.mark.demo  # the demo's own test: what load_demo writes about films
-def test_demo_films_invent_no_awards():
-    assert FilmPage.objects.exists()
-    assert all(not film.awards for film in FilmPage.objects.all())
-
-
 def test_a_film_made_by_the_factory_lists_its_screening_made_by_the_event_factory(client):
     page = FilmPageFactory(parent=film_index(), title="Factory marker film")
     publish_event(event_index(), title="Factory marker screening", kind="film_screening", film=page)

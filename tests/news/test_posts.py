@@ -5,17 +5,13 @@ from datetime import datetime, timedelta
 
 from django.utils import formats, timezone, translation
 
-from wagtail.models import Locale
-from wagtail_localize.models import Translation
-
 import pytest
 
-from news.models import NewsPage, NewsPageRelatedPost
+from news.models import NewsPageRelatedPost
 from tests.factories import news_index, publish_post, translate
 from tests.factories.images import ImageFactory
 from tests.news.helpers import category, live_posts, translated_category
 from tests.utils import soup
-from tools.demo import news as demo_news
 
 pytestmark = [pytest.mark.django_db]
 
@@ -104,26 +100,6 @@ def test_related_posts_fall_back_to_the_newest_sharing_a_category(client):
 def test_publication_date_defaults_to_first_publication():
     post = publish_post(news_index(), title="Undated", date=None)
     assert post.date == post.first_published_at
-
-
-# --- Demo ---------------------------------------------------------------------------------
-
-
-@pytest.mark.demo  # the demo's own test: what load_demo writes
-def test_demo_has_twelve_recent_posts_over_every_category_translated_three_times():
-    posts = NewsPage.objects.filter(locale__language_code="en")
-    assert posts.count() == 12
-    assert all(timezone.now() - p.date < timedelta(weeks=6) for p in posts)
-    used = set(posts.values_list("categories__slug", flat=True))
-    assert used == {spec["slug"] for spec in demo_news.CATEGORIES}
-    for post in posts:
-        for language in demo_news.NEWS_LANGUAGES:
-            translation = Translation.objects.get(
-                source__object_id=post.translation_key, target_locale__language_code=language
-            )
-            done, total = translation.get_progress()
-            assert done == total
-            assert post.get_translation(Locale.objects.get(language_code=language)).live
 
 
 def english_listing(page):
