@@ -99,7 +99,9 @@ def furnished_home(code="en", image=None, posts=5):
 
 def indexed(*objects):
     """``objects`` in the search index now, as ``manage.py update_index`` would put them (a
-    test's transaction never commits, so the index is not updated on its own)."""
+    test's transaction never commits, so the index is not updated on its own); returns the
+    first."""
     backend = get_search_backend()
     for obj in objects:
         backend.add(type(obj).objects.get(pk=obj.pk))
+    return objects[0]
