@@ -13,35 +13,66 @@ from django.utils import timezone
 
 import pytest
 
-from events.models import EventIndexPage
-from home.models import StandardPage
-from news.models import NewsIndexPage, NewsPage
+from tests.caching.helpers import about_page, english_only_page, english_post, translated_post
+from tests.factories import (
+    EventOccurrenceFactory,
+    NewsCategoryFactory,
+    event_index,
+    news_index,
+    publish_event,
+)
+from tests.utils import locale
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+
+class Listings:
+    """What the ``listings`` fixture built."""
+
+    def __init__(self, post, about, english_only):
+        self.post, self.about, self.english_only = post, about, english_only
+
+
+pytestmark = pytest.mark.django_db
 
 
 def first_year_with_posts():
-    return NewsIndexPage.objects.get(locale__language_code="en").year_span()[0]
+    return news_index().year_span()[0]
 
 
-def untranslated_link():
+def untranslated_link(post):
     """The switcher's link to German for a post translated into Dutch only (test_discovery)."""
-    post = NewsPage.objects.filter(locale__language_code="en").first()
-    german_news = NewsIndexPage.objects.get(locale__language_code="de")
+    german_news = news_index("de")
     return f"{german_news.url}?untranslated={post.pk}"
 
 
-def english_only_page():
-    return StandardPage.objects.get(locale__language_code="en", slug="how-you-can-help")
+def on(days_ahead):
+    day = timezone.localdate() + timedelta(days=days_ahead)
+    return [EventOccurrenceFactory.build(start_date=day, end_date=day)]
 
 
-def made_up_filters():
+@pytest.fixture
+def listings():
+    """The English news (11 posts over two years, one in "persecution" tagged "fujian", one
+    translated into Dutch only) and events (a vigil in Berlin next week, an information stand in
+    Israel in 40 days, a parade a month ago); "About" in English and Dutch, an English-only page."""
+    persecution = NewsCategoryFactory(name="Persecution", slug="persecution")
+    post = translated_post("nl", categories=[persecution], tags=["fujian"])
+    english_post(days_ago=400, title="Last year", slug="last-year")
+    for number in range(9):
+        english_post(days_ago=number + 1, title=f"Report {number}", slug=f"report-{number}")
+    index = event_index()
+    publish_event(index, kind="vigil", city="Berlin", country="Germany", occurrences=on(7))
+    publish_event(
+        index, kind="information_stand", city="Tel Aviv", country="Israel", occurrences=on(40)
+    )
+    publish_event(index, kind="parade", occurrences=on(-30))
+    return Listings(post, about_page("nl"), english_only_page())
+
+
+def made_up_filters(listings):
     """Addresses a reader's links never give: 51 and more, as the outside review sent."""
     month = (timezone.now() + timedelta(days=40)).strftime("%Y-%m")
-    about = StandardPage.objects.get(locale__language_code="en", slug="about")
-    dutch_about = StandardPage.objects.get(
-        locale__language_code="nl", translation_key=about.translation_key
-    )
+    about = listings.about
+    dutch_about = about.get_translation(locale("nl"))
     urls = [f"/en/news/?category=zz{n}" for n in range(8)]
     urls += [f"/en/news/?tag=zz{n}" for n in range(8)]
     urls += [f"/en/news/?year=19{n:02d}" for n in range(8)]
@@ -70,7 +101,7 @@ def made_up_filters():
         f"/en/events/?month={quote(month + ' ')}",
         "/en/events/?month=1901-01",
         # A page the notice names, on a page that is not where the switcher sends readers.
-        f"{dutch_about.url}?untranslated={english_only_page().pk}",
+        f"{dutch_about.url}?untranslated={listings.english_only.pk}",
         # Sub-routes read no filter at all.
         "/en/news/feed/?category=zz1",
         "/en/news/feed/?tag=zz2",
@@ -80,11 +111,11 @@ def made_up_filters():
     return urls
 
 
-def test_made_up_filter_values_are_answered_but_never_stored(client, page_cache):
+def test_made_up_filter_values_are_answered_but_never_stored(client, page_cache, listings):
     # Defect: /en/news/?category=zzN, ?tag=zzN, ?year=19NN, ?untranslated=xN and the events
     # filters each answered 200 "No posts match this filter." and were each stored: junk
     # values filled the cache.
-    urls = made_up_filters()
+    urls = made_up_filters(listings)
     assert len(urls) > 51
     for url in urls:
         response = client.get(url)
@@ -93,7 +124,7 @@ def test_made_up_filter_values_are_answered_but_never_stored(client, page_cache)
     assert page_cache.stored() == []
 
 
-def test_a_made_up_filter_value_says_that_nothing_matches(client, page_cache):
+def test_a_made_up_filter_value_says_that_nothing_matches(client, page_cache, listings):
     response = client.get("/en/news/?tag=zz1")
     assert response.status_code == 200
     assert "No posts match this filter." in response.content.decode()
@@ -102,9 +133,9 @@ def test_a_made_up_filter_value_says_that_nothing_matches(client, page_cache):
     assert "No events match this filter." in events.content.decode()
 
 
-def test_real_filter_values_are_still_cached(client, page_cache):
+def test_real_filter_values_are_still_cached(client, page_cache, listings):
     month = (timezone.now() + timedelta(days=40)).strftime("%Y-%m")
-    index = EventIndexPage.objects.get(locale__language_code="en")
+    index = event_index()
     assert index.month_span()[0] <= month <= index.month_span()[1]
     urls = [
         "/en/news/?category=persecution",
@@ -119,7 +150,7 @@ def test_real_filter_values_are_still_cached(client, page_cache):
         "/en/events/?when=past&kind=parade",
         f"/en/events/?month={month}",
         "/en/events/ics/?kind=information_stand",
-        untranslated_link(),
+        untranslated_link(listings.post),
     ]
     for url in urls:
         first = client.get(url)

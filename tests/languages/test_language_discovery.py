@@ -7,12 +7,11 @@ from django.conf import settings
 
 import pytest
 
-from home.models import StandardPage
-from news.models import NewsPage
-from tests.kernel.discovery_helpers import english_only_page
+from tests.caching.helpers import about_page, english_only_page, translated_post
+from tests.factories import news_index, translate
 from tests.utils import bcp47, live_pages, locale, soup, switch_target
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 # --- first visit ------------------------------------------------------------------------------
@@ -112,13 +111,14 @@ def test_notice_is_in_the_readers_language(client):
 
 def test_a_partly_translated_page_keeps_the_reader_in_the_deepest_translated_section(client):
     """A post translated into Dutch but not German: German readers land on the German news."""
-    post = NewsPage.objects.filter(locale__language_code="en").first()
+    german_news = news_index("de")
+    post = translated_post("nl")
     links = {
         link["lang"]: switch_target(link["href"])
         for link in soup(client.get(post.url)).select(".language-switcher a")
     }
     assert links["nl"] == post.get_translation(locale("nl")).url
-    german_news = post.get_parent().get_translation(locale("de"))
+    assert german_news.locale == locale("de")
     assert links["de"] == f"{german_news.url}?untranslated={post.pk}"
 
 
@@ -130,7 +130,7 @@ def test_a_junk_or_stale_untranslated_parameter_shows_nothing(client, value):
 
 
 def test_no_notice_when_the_page_is_translated_after_all(client):
-    about = StandardPage.objects.get(locale__language_code="en", slug="about")
+    about = about_page("nl")
     response = client.get(f"/nl/?untranslated={about.pk}")
     assert soup(response).select_one(".untranslated-notice") is None
 
@@ -143,6 +143,7 @@ def test_no_notice_names_a_draft_or_private_page(client):
     )
 
 
+@pytest.mark.demo  # a crawl of every page of the whole demo site, in every language
 def test_hreflang_is_reciprocal_across_the_demo_site(client):
     heads = {}
     for page in live_pages():
@@ -163,6 +164,9 @@ def test_hreflang_is_reciprocal_across_the_demo_site(client):
 
 
 def test_sitemap_alternates_match_the_live_translations(client):
+    translate(about_page("nl", "he"), "fr", publish=False)  # a draft translation: no alternate
+    english_only_page()
+    translated_post("de")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.fromstring(client.get("/sitemap.xml").content)
     by_url = {page.get_full_url(): page for page in live_pages()}

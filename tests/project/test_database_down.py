@@ -8,9 +8,16 @@ from django.test import Client
 
 import pytest
 
+from tests.factories import news_index
 from tests.utils import soup
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english_news():
+    """/en/news/: the English news section (the home pages are in every empty site)."""
+    return news_index()
 
 
 def database_down():
