@@ -7,8 +7,8 @@ from django.contrib.staticfiles import finders
 
 import pytest
 
-from tests.caching.helpers import furnished_home
 from tests.factories import news_index
+from tests.factories.content import furnished_home
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,6 @@ from events.models import EventPage
 from films.models import FilmPage
 from home.models import HomePageFeaturedPage
 from news.models import NewsCategory, NewsPage
-from tests.caching.helpers import about_page, furnished_home, indexed, standard_page
 from tests.events.helpers import make_event
 from tests.factories import (
     FilmPageFactory,
@@ -29,7 +28,8 @@ from tests.factories import (
     publish_post,
     translate,
 )
-from tests.factories.infra_images import ImageFactory
+from tests.factories.content import about_page, furnished_home, indexed, standard_page
+from tests.factories.images import LargeImageFactory as ImageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -19,8 +19,8 @@ from django.utils import formats, timezone, translation
 import pytest
 
 from home.models import StandardPage
-from tests.caching.helpers import about_page, english_post, indexed
 from tests.factories import NewsCategoryFactory, news_index
+from tests.factories.content import about_page, english_post, indexed
 from tests.project.utils import production_settings
 from tests.utils import soup
 

@@ -7,8 +7,8 @@ import pytest
 
 from home.models import HomePage
 from site_core.caching import cdn as cdn_module
-from tests.caching.helpers import about_page, translated_post
 from tests.factories import home, news_index
+from tests.factories.content import about_page, translated_post
 from tests.utils import locale
 
 pytestmark = pytest.mark.django_db

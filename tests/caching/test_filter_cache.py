@@ -13,7 +13,6 @@ from django.utils import timezone
 
 import pytest
 
-from tests.caching.helpers import about_page, english_only_page, english_post, translated_post
 from tests.factories import (
     EventOccurrenceFactory,
     NewsCategoryFactory,
@@ -21,6 +20,7 @@ from tests.factories import (
     news_index,
     publish_event,
 )
+from tests.factories.content import about_page, english_only_page, english_post, translated_post
 from tests.utils import locale
 
 

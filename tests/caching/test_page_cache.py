@@ -8,7 +8,6 @@ from django.core.cache.backends.locmem import LocMemCache
 import pytest
 
 from site_core.caching.invalidation import watched_apps
-from tests.caching.helpers import about_page, english_only_page, english_post, translated_post
 from tests.factories import (
     EventOccurrenceFactory,
     FooterFactory,
@@ -19,7 +18,8 @@ from tests.factories import (
     publish_event,
     translate,
 )
-from tests.factories.infra_images import ImageFactory
+from tests.factories.content import about_page, english_only_page, english_post, translated_post
+from tests.factories.images import LargeImageFactory as ImageFactory
 from tests.utils import locale, soup
 
 pytestmark = pytest.mark.django_db

@@ -22,3 +22,10 @@ def image(title="A picture", size=(64, 48), colour="teal", **fields):
         filename=f"{title.lower().replace(' ', '-')}.png", colour=colour, size=size
     )
     return ImageFactory(title=title, file=file, **fields)
+
+
+class LargeImageFactory(ImageFactory):
+    """A 1600×1000 JPEG: big enough for every rendition size the templates ask for (pictures,
+    ``<picture>`` sources, Open Graph images)."""
+
+    file = factory.django.ImageField(width=1600, height=1000, color="teal", filename="picture.jpg")

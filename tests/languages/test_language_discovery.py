@@ -7,8 +7,8 @@ from django.conf import settings
 
 import pytest
 
-from tests.caching.helpers import about_page, english_only_page, translated_post
 from tests.factories import news_index, translate
+from tests.factories.content import about_page, english_only_page, translated_post
 from tests.utils import bcp47, live_pages, locale, soup, switch_target
 
 pytestmark = pytest.mark.django_db

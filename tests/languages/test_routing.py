@@ -15,9 +15,9 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from news.models import NewsPage
-from tests.caching.helpers import about_page, english_post
 from tests.events.helpers import make_event
 from tests.factories import NewsCategoryFactory, event_index, news_index
+from tests.factories.content import about_page, english_post
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from django.utils import translation
 import pytest
 
 from site_core.views import bad_request, server_error
-from tests.caching.helpers import about_page, english_post
 from tests.factories import editor
+from tests.factories.content import about_page, english_post
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db

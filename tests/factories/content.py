@@ -1,5 +1,5 @@
-"""Builders shared by the caching, language, project and performance tests: the few pages a
-test reads, on the empty site of every language (tests/factories)."""
+"""Content many areas read (caching, languages, errors, page weight, query counts): an "About"
+page, posts in some languages, a furnished home page, pages put in the search index."""
 
 import json
 from datetime import timedelta
@@ -21,7 +21,7 @@ from tests.factories import (
     publish_post,
     translate,
 )
-from tests.factories.infra_images import ImageFactory
+from tests.factories.images import LargeImageFactory as ImageFactory
 
 
 def standard_page(title, slug, code=None, **fields):
