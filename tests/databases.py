@@ -35,7 +35,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 import pytest
@@ -68,11 +68,24 @@ def _use_database(name):
 
 
 def use(kind):
-    """The default connection on this process's copy of ``kind`` ("site" or "demo")."""
+    """The default connection on this process's copy of ``kind`` ("site" or "demo"), and the
+    per-process caches of database ids forgotten (the kinds share ids today; nothing makes
+    them)."""
     Databases.wanted = kind
     if Databases.names and Databases.current != kind:
         _use_database(Databases.names[kind])
         Databases.current = kind
+        _forget_process_caches()
+
+
+def _forget_process_caches():
+    # Imported here: this plugin loads before Django is set up.
+    from django.contrib.contenttypes.models import ContentType
+
+    from site_core.navigation import locale_codes
+
+    ContentType.objects.clear_cache()
+    locale_codes.cache_clear()
 
 
 def _save_sqlite(path):
@@ -186,6 +199,8 @@ def kept_folder():
         if path.parts[len(root.parts)] != "tests" or path.parent.name == "factories":
             digest.update(path.read_bytes())
     digest.update(Path(__file__).read_bytes())
+    for lock in sorted(root.glob("requirements*.lock")):
+        digest.update(lock.read_bytes())
     return Path(keep) / digest.hexdigest()[:16]
 
 
@@ -207,6 +222,32 @@ def django_db_setup(request, django_test_environment, django_db_blocker, tmp_pat
     yield
     with django_db_blocker.unblock():
         _drop_worker_copies(original, verbosity)
+
+
+@pytest.fixture(scope="module")
+def module_data(django_db_setup, django_db_blocker):
+    """Data a module's tests all read, built once for the module (Django's setUpTestData):
+    a module-scoped fixture calls ``module_data(builder)``, which runs ``builder()`` the first
+    time, inside a transaction that stays open while the module's tests run (each test's own
+    transaction is a savepoint in it) and is rolled back after the last one. Only a
+    module-scoped fixture may call it (a test's own fixtures run inside the test's savepoint,
+    which is rolled back after the test). Tests must not keep changes to the returned objects:
+    read them again from the database."""
+    built = {}
+    block = transaction.atomic()
+    with django_db_blocker.unblock():
+        block.__enter__()
+
+    def build(builder):
+        if builder not in built:
+            with django_db_blocker.unblock():
+                built[builder] = builder()
+        return built[builder]
+
+    yield build
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        block.__exit__(None, None, None)
 
 
 def _drop_worker_copies(original, verbosity):

@@ -3,10 +3,11 @@ kind and place, films with no invented awards (on the demo database)."""
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.utils import timezone
 
-from wagtail.models import Locale
-from wagtail_localize.models import Translation
+from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
@@ -54,3 +55,19 @@ def test_demo_events_cover_kinds_places_past_future_cancelled_and_recurring():
 def test_demo_films_invent_no_awards():
     assert FilmPage.objects.exists()
     assert all(not film.awards for film in FilmPage.objects.all())
+
+
+def test_the_demo_translates_an_object_of_every_translatable_model():
+    """Every page type and translatable snippet appears in the demo through wagtail-localize."""
+    models = {
+        model
+        for model in apps.get_models()
+        if issubclass(model, TranslatableMixin)
+        and model._meta.app_label in {"home", "news", "events", "films", "site_core"}
+        and not model._meta.abstract
+    }
+    covered = {
+        source.specific_content_type.model_class()
+        for source in TranslationSource.objects.select_related("specific_content_type")
+    }
+    assert models <= covered, models - covered
