@@ -6,7 +6,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PagePermissionTester, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -24,6 +24,8 @@ class BasePage(Page):
       back to an intro or summary.
     - ``cache_query_parameters``: the query parameters the page (and its sub-routes) reads;
       the page cache keys on these and ignores any other (site_core.caching.page_cache).
+
+    Deleting a page is for those who may publish in its tree (``PublishersDeletePages``).
     """
 
     # ?untranslated=<id>: the switcher's notice (site_tags.untranslated_notice)
@@ -52,11 +54,29 @@ class BasePage(Page):
     def get_meta_description(self):
         return self.search_description
 
+    def permissions_for_user(self, user):
+        return PublishersDeletePages(user, self)
+
     def get_view_restrictions(self):
         """Wagtail's, without its two queries for the pages no restriction can reach."""
         if self.alias_of_id is None and not may_be_restricted(self.path):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+class PublishersDeletePages(PagePermissionTester):
+    """Wagtail's permissions, except that only those who may publish a page may delete it.
+
+    Wagtail lets anyone who may change a page delete it while it (and everything under it) is
+    not live: a translator could delete a draft translation, and with it the work of everyone
+    on it. Every "Delete" (the page's header and listing menus, the translation editor, bulk
+    actions) and the delete view itself ask ``can_delete``.
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        if not super().can_delete(ignore_bulk=ignore_bulk):
+            return False
+        return self.user.is_superuser or "publish" in self.permissions
 
 
 class SectionIndexPage(BasePage):

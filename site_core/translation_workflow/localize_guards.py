@@ -19,9 +19,9 @@ paths (``wagtail_hooks.register_localize_guards``), so its buttons and editor re
 
 The translation editor's own "Publish" action needs Wagtail's publish permission on the
 translated page or snippet, which within a language only its reviewers hold; "Convert to alias"
-is refused to non-reviewers by ``site_core.translation_workflow.permissions``; creating translations
-never publishes
-(``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False``).
+is refused to non-reviewers by ``site_core.translation_workflow.permissions``; "Stop synced
+translation" is confirmed first (``site_core.translation_workflow.stop_sync``); creating
+translations never publishes (``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False``).
 """
 
 import io
@@ -49,6 +49,7 @@ from wagtail_localize.views.submit_translations import (
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from site_core.security.templatetags.link_tags import is_safe_link
+from site_core.translation_workflow.stop_sync import stop_translation
 from site_core.translation_workflow.sync import sync_translations
 from site_core.translation_workflow.sync_failures import show_sync_failures
 from site_core.translation_workflow.translate import translate_object, translate_page_subtree
@@ -275,6 +276,11 @@ def urls():
             "translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
             edit_override,
             name="edit_override",
+        ),
+        path(
+            "translate/<int:translation_id>/disable/",
+            stop_translation,
+            name="stop_translation",
         ),
     ]
     return [path("localize/", include((patterns, NAMESPACE), namespace=NAMESPACE))]

@@ -1,6 +1,14 @@
-"""How far one translation is: its segments, translated and machine-translated."""
+"""How far one translation is: its segments, translated and machine-translated, and where in the
+editor the machine-translated ones are (a field and its tab)."""
+
+from django.utils.translation import gettext as _
 
 from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.views.edit_translation import (
+    FieldHasNoEditPanelError,
+    TabHelper,
+    get_segment_location_info,
+)
 
 
 def segment_counts(translation):
@@ -21,3 +29,51 @@ def segment_counts(translation):
     ]
     machine = translated.count(StringTranslation.TRANSLATION_TYPE_MACHINE)
     return len(segments), len(translated), machine
+
+
+def _machine_segments(translation):
+    """The source's segments whose translation is machine-made and not yet checked, in order."""
+    machine = set(
+        StringTranslation.objects.filter(
+            locale_id=translation.target_locale_id,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+            has_error=False,
+            translation_of__segments__source_id=translation.source_id,
+        ).values_list("translation_of_id", "context_id")
+    )
+    segments = (
+        StringSegment.objects.filter(source_id=translation.source_id)
+        .select_related("context")
+        .order_by("order")
+    )
+    return [segment for segment in segments if (segment.string_id, segment.context_id) in machine]
+
+
+def field_name(instance, tabs, segment):
+    """Where a segment is in the translation editor: "Slug (Promote tab)", "Body: Paragraph
+    (Content tab)"; its bare path when no panel shows it."""
+    path = segment.context.path
+    try:
+        location = get_segment_location_info(
+            instance, tabs, path, segment.context.get_field_path(instance)
+        )
+        tab = tabs.get_field_tab(path.split(".")[0])
+    except (FieldHasNoEditPanelError, KeyError, LookupError):
+        return path
+    field = location["field"]
+    if location["subField"]:
+        field = _("%(field)s: %(part)s") % {"field": field, "part": location["subField"]}
+    return _("%(field)s (%(tab)s tab)") % {"field": field, "tab": tab}
+
+
+def machine_translated_fields(translation):
+    """The fields (with their tabs) whose machine translation nobody has checked yet, each once,
+    in the editor's order."""
+    instance = translation.source.get_source_instance()
+    tabs = TabHelper(instance)
+    names = []
+    for segment in _machine_segments(translation):
+        name = field_name(instance, tabs, segment)
+        if name not in names:
+            names.append(name)
+    return names

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -27,7 +28,7 @@ from site_core.translation_workflow.drafts import (
 from site_core.translation_workflow.groups import TEAM_ADMINISTRATORS, review_team
 from site_core.translation_workflow.notifications import notify_reviewers, who_reviews
 from site_core.translation_workflow.permissions import can_edit_locale, can_publish_locale
-from site_core.translation_workflow.progress import segment_counts
+from site_core.translation_workflow.progress import machine_translated_fields, segment_counts
 from site_core.translation_workflow.translate import translate_object
 
 
@@ -36,13 +37,17 @@ def _not_ready_for_review(translation):
     total, done, machine = segment_counts(translation)
     if machine:
         return ngettext(
-            "%(count)s machine-translated segment has not been checked yet. Open it (it is "
-            "marked “machine translated”), correct it if needed and save it, "
+            "%(count)s machine-translated segment has not been checked yet: %(fields)s. Open "
+            "it (it is marked “machine translated”), correct it if needed and save it, "
             "then submit again.",
-            "%(count)s machine-translated segments have not been checked yet. Open each one "
-            "marked “machine translated”, correct it if needed and save it, then submit again.",
+            "%(count)s machine-translated segments have not been checked yet: %(fields)s. Open "
+            "each one marked “machine translated”, correct it if needed and save it, then "
+            "submit again.",
             machine,
-        ) % {"count": machine}
+        ) % {
+            "count": machine,
+            "fields": get_text_list(machine_translated_fields(translation), _("and")),
+        }
     if done < total:
         return ngettext(
             "%(count)s segment still needs a translation before this can be reviewed.",

@@ -7,7 +7,8 @@ from django import template
 from wagtail.models import Page
 
 from site_core.translation_workflow.permissions import can_edit_locale, can_publish_locale
-from site_core.translation_workflow.progress import segment_counts
+from site_core.translation_workflow.progress import machine_translated_fields, segment_counts
+from site_core.translation_workflow.stop_sync import may_stop_sync
 
 register = template.Library()
 
@@ -29,6 +30,7 @@ def translation_review_bar(context, translation, instance):
         "total": total,
         "done": done,
         "machine": machine,
+        "machine_fields": machine_translated_fields(translation) if machine else [],
         "can_submit": can_edit_locale(user, locale_id),
         "can_review": can_publish_locale(user, locale_id) and task_state is not None,
         "in_review": task_state is not None,
@@ -59,3 +61,9 @@ def editor_props(context, props, translation):
     data = json.loads(props)
     data.get("links", {})["convertToAliasUrl"] = None
     return json.dumps(data)
+
+
+@register.simple_tag(takes_context=True)
+def may_stop_translation_sync(context, translation, instance):
+    """Whether the user may stop this synced translation (its reviewers and the editors)."""
+    return may_stop_sync(context["request"].user, translation, instance)
