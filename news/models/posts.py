@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from news.forms import NewsPageForm
 from news.models.categories import localized_categories
 from site_core.blocks import BodyBlock
 from site_core.caching.page_cache import remember
@@ -57,6 +58,8 @@ def posts_in_order(ids):
 
 class NewsPage(BasePage):
     """A news report: date, author, summary, picture, body, categories and tags."""
+
+    base_form_class = NewsPageForm
 
     date = models.DateTimeField(
         verbose_name=_("publication date"),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 
 from site_core.settings import environment as env
+from site_core.settings.admin import *  # noqa: F403 (the admin's languages and time zones)
 from site_core.settings.security import *  # noqa: F403 (sign-in, 2FA, cookies, headers, CSP)
 
 BASE_DIR = env.BASE_DIR
@@ -179,7 +180,7 @@ LANGUAGES = [
     ("zh-hant", "繁體中文"),
     ("he", "עברית"),
 ]
-LANGUAGES_BIDI = ["he", "ar", "fa", "ur"]
+LANGUAGES_BIDI = ["he", "ar", "fa", "ur", "dv", "ug"]  # the admin's too (settings/admin.py)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "site_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
