@@ -52,9 +52,7 @@ def register_translated_page_views():
 @hooks.register("insert_global_admin_css")
 def translation_states_css():
     """The language states of the status panel and the page listings (and the overview)."""
-    return format_html(
-        '<link rel="stylesheet" href="{}">', static("css/translation-overview.css")
-    )
+    return format_html('<link rel="stylesheet" href="{}">', static("css/translation-overview.css"))
 
 
 @hooks.register("register_admin_urls", order=-1)
