@@ -194,6 +194,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # A new translation stays a draft until a translator publishes it.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# A new English page's first publish starts a draft translation in every language (off: editors
+# start translations themselves, "Translate this page").
+TRANSLATION_AUTO_DRAFTS = env.TRANSLATION_AUTO_DRAFTS
 
 
 def machine_translator(*, offline_fallback: bool) -> dict | None:

@@ -76,6 +76,10 @@ SMTP_URL = os.environ.get("SMTP_URL", "").strip()
 # Production: the full-page cache for anonymous readers (on unless set to false).
 PAGE_CACHE = _bool("PAGE_CACHE", default=True)
 
+# When an English page is first published, start its translation (a draft, never live) in every
+# language whose parent page is translated (site_core.translation_workflow.auto_drafts).
+TRANSLATION_AUTO_DRAFTS = _bool("TRANSLATION_AUTO_DRAFTS", default=False)
+
 # `make bench` only: each measurement pass's own cache key prefix (an empty cache, no flush).
 BENCH_CACHE_PREFIX = os.environ.get("BENCH_CACHE_PREFIX", "").strip() or "bench"
 

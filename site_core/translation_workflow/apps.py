@@ -13,4 +13,9 @@ class TranslationWorkflowConfig(AppConfig):
         # The translation sync and review-team receivers must listen in every process (commands,
         # workers), not only once the admin's hooks are loaded; their modules import models,
         # which cannot be imported before the app registry is ready.
-        from site_core.translation_workflow import review_fallback, sync, sync_failures  # noqa: F401
+        from site_core.translation_workflow import (  # noqa: F401
+            auto_drafts,
+            review_fallback,
+            sync,
+            sync_failures,
+        )

@@ -16,10 +16,9 @@ from wagtail.models import Locale, Page
 
 from site_core.translation_workflow.overview_grid import STATE_LABELS, build_grid
 from site_core.translation_workflow.permissions import (
-    all_locales,
     can_edit_locale,
+    coordinated_locales,
     editable_locale_ids,
-    visible_locales,
 )
 
 PER_PAGE = 50
@@ -130,6 +129,4 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
     @staticmethod
     def _locales(user):
         """Coordinators (editors) see every language; translators and reviewers their own."""
-        if user.has_perm("wagtail_localize.submit_translation"):
-            return all_locales()
-        return visible_locales(user)
+        return coordinated_locales(user)

@@ -80,6 +80,14 @@ def visible_locales(user):
     return [locale for locale in locales if locale.pk in editable]
 
 
+def coordinated_locales(user):
+    """The locales whose translation state ``user`` follows: coordinators (editors, who start
+    translations) see every language; translators and reviewers their own."""
+    if user.has_perm("wagtail_localize.submit_translation"):
+        return all_locales()
+    return visible_locales(user)
+
+
 # --- the guard ----------------------------------------------------------------------------------
 
 # wagtail-localize's views, and those that stand in for some of them on the same paths

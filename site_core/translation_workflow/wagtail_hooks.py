@@ -1,6 +1,8 @@
 """Admin additions for translators: the overview grid and the review flow."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -8,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 
 from site_core.translation_workflow import localize_guards, views
 from site_core.translation_workflow.overview import TranslationOverviewView
+from site_core.translation_workflow.page_views import TranslatedPageViewSet
 from site_core.translation_workflow.permissions import can_publish_locale, editable_locale_ids
 from site_core.translation_workflow.sync_failures import show_sync_failures
 
@@ -36,6 +39,20 @@ def register_translation_urls():
             name="site_translation_review",
         ),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_translated_page_views():
+    """Wagtail's page views for every page type (registered for ``Page`` after Wagtail's own,
+    order -1, so it replaces it), showing each language's state on English pages
+    (``page_views``)."""
+    return TranslatedPageViewSet()
+
+
+@hooks.register("insert_global_admin_css")
+def translation_states_css():
+    """The language states of the status panel and the page listings (and the overview)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/translation-overview.css"))
 
 
 @hooks.register("register_admin_urls", order=-1)
