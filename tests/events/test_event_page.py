@@ -66,8 +66,11 @@ def a_film():
 
 
 def events_listing():
+    """A talk, a weekly stand, a cancelled drive and an all-day exhibition: every kind of card."""
     make_event(index(), "Talk", day(5))
     translated(weekly_stand(), "he")
+    cancelled_drive()
+    make_event(index(), "Exhibition", day(8), all_day=True, kind="exhibition")
     return "/en/events/"
 
 

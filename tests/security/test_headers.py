@@ -8,6 +8,7 @@ import pytest
 
 from site_core.blocks import video_embed_url
 from tests.factories import event_index, news_index, publish_event, publish_post
+from tests.factories.content import indexed
 from tests.security.helpers import small_site, translated
 from tests.security.utils import policy
 from tests.utils import soup
@@ -26,9 +27,10 @@ def events_with_an_event():
     return event_index().url
 
 
-def search_that_finds_a_post():
-    publish_post(news_index(), title="A vigil for the prisoners")
-    return "/en/search/?q=vigil"
+def search_that_finds_a_post(code="en", title="A vigil for the prisoners", words="vigil"):
+    """A post of ``code`` in the search index, and the search that finds it: its URL."""
+    indexed(publish_post(news_index(code), title=title))
+    return f"/{code}/search/?q={words}"
 
 
 # Each builds what its page shows and gives its URL.
@@ -107,7 +109,9 @@ def test_security_headers(client, url):
 
 def test_readers_get_no_session_cookie(client):
     dutch_news, english_events = news_with_a_post("nl"), events_with_an_event()
-    for url in ["/en/", dutch_news, "/he/search/?q=רדיפה", f"{english_events}ics/"]:
+    hebrew_search = search_that_finds_a_post("he", "עדות על רדיפה", "רדיפה")
+    assert soup(client.get(hebrew_search)).select(".search-results > li")
+    for url in ["/en/", dutch_news, hebrew_search, f"{english_events}ics/"]:
         response = client.get(url)
         assert settings.SESSION_COOKIE_NAME not in response.cookies, url
         assert settings.CSRF_COOKIE_NAME not in response.cookies, url
@@ -157,3 +161,10 @@ def test_error_reports_never_carry_form_bodies():
         report = ExceptionReporter(request, *sys.exc_info()).get_traceback_text()
     assert "Secret Lane" not in report and "hunter2" not in report
     assert "message" in report  # the field names stay, for debugging
+
+
+def test_the_search_checked_for_its_headers_finds_its_post(client):
+    results = soup(client.get(search_that_finds_a_post())).select(".search-results > li")
+    assert [" ".join(item.a.get_text().split()) for item in results] == [
+        "A vigil for the prisoners"
+    ]
