@@ -1,6 +1,8 @@
 // Translators type and read in their own language: give the translation editor's text fields and
 // displayed translations the target language and direction (right-to-left for Hebrew), as
-// wagtail-localize renders them.
+// wagtail-localize renders them; and put the admin language's words in place of the two strings
+// wagtail-localize's script writes in English ("More actions", "<source> to <target> translation";
+// the template supplies them in data-i18n-* attributes).
 (function () {
     function start() {
         var editor = document.querySelector(".js-translation-editor[data-target-lang]");
@@ -20,8 +22,38 @@
                 }
             });
         }
-        mark();
-        new MutationObserver(mark).observe(editor, { childList: true, subtree: true });
+        var words = englishWords(editor);
+        function update() {
+            mark();
+            translateWords(editor, words);
+        }
+        update();
+        new MutationObserver(update).observe(editor, { childList: true, subtree: true });
+    }
+    function englishWords(editor) {
+        var words = {};
+        var props = JSON.parse(editor.dataset.props || "{}");
+        if (editor.dataset.i18nMoreActions) {
+            words["More actions"] = editor.dataset.i18nMoreActions;
+        }
+        if (editor.dataset.i18nTitle && props.sourceLocale && props.locale) {
+            var source = props.sourceLocale.displayName;
+            var target = props.locale.displayName;
+            words[source + " to " + target + " translation"] = editor.dataset.i18nTitle
+                .replace("{source}", source)
+                .replace("{target}", target);
+        }
+        return words;
+    }
+    function translateWords(editor, words) {
+        var walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+        var node;
+        while ((node = walker.nextNode())) {
+            var text = node.nodeValue.trim();
+            if (Object.prototype.hasOwnProperty.call(words, text) && words[text] !== text) {
+                node.nodeValue = node.nodeValue.replace(text, words[text]);
+            }
+        }
     }
     if (document.readyState === "loading") {
         document.addEventListener("DOMContentLoaded", start);
