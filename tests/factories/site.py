@@ -7,10 +7,16 @@ language and the roles and review workflows (``setup_roles``). Nothing else: a t
 sections, posts, events, users and snippets it needs.
 """
 
+from django.apps import apps
 from django.conf import settings
 
-from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail.models import Locale, Page, Site, TranslatableMixin
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 from wagtail_localize.operations import translate_object
 
 import factory
@@ -124,3 +130,22 @@ def fill_segments(translation, prefix):
             context=segment.context,
             defaults={"data": text},
         )
+
+
+def untranslated_models():
+    """The project's translatable models (page types and snippets) of which no object has a
+    wagtail-localize translation source yet."""
+    # Imported here: apps and TranslationSource are only needed by this check.
+
+    models = {
+        model
+        for model in apps.get_models()
+        if issubclass(model, TranslatableMixin)
+        and model._meta.app_label in {"home", "news", "events", "films", "site_core"}
+        and not model._meta.abstract
+    }
+    covered = {
+        source.specific_content_type.model_class()
+        for source in TranslationSource.objects.select_related("specific_content_type")
+    }
+    return models - covered
