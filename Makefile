@@ -30,7 +30,7 @@ locked = $(if $(SETUP_LOCK_HELD)$(if $(FLOCK),,none),$(1),flock -n $(SETUP_LOCK)
 	SETUP_LOCK_HELD=1 flock $(SETUP_LOCK) $(1))
 
 help:
-	@echo "make run    set up everything (virtualenv, packages, database, translations, demo) and serve on http://127.0.0.1:$(PORT)"
+	@echo "make run    set up everything (virtualenv, packages, database, translations, demo) and serve on http://127.0.0.1:$(PORT), with the background worker"
 	@echo "make test   run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)"
 	@echo "make serve  the production-like server (gunicorn, DEBUG off, page cache) on http://127.0.0.1:$(PORT)"
 	@echo "make lint   ruff lint and format check, import contracts (.importlinter)"
@@ -76,22 +76,31 @@ setup:
 
 setup-steps: demo static
 
+# The background worker (`manage.py run_worker`: search index updates, scheduled publishing...)
+# starts beside the server and stops with it: the server replaces the recipe's shell (`exec`,
+# same process id), and the worker ends when that process does (--exit-with-parent), whether by
+# Ctrl+C, by `kill` of make, or by a crash. Several servers on one database may each run one.
+WORKER := $(MANAGE) run_worker --exit-with-parent
+
 run: setup
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/). Ctrl+C stops."
-	BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}" $(MANAGE) runserver 127.0.0.1:$(PORT)
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/), with the background worker. Ctrl+C stops both."
+	export BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}"; \
+	$(WORKER) & \
+	exec $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Production-like: gunicorn (site_core/gunicorn.conf.py), DEBUG off, whitenoise with compressed,
 # hashed static files, the page cache (a folder, or Redis with REDIS_URL). SQLite unless
 # DATABASE_URL is set. Secure cookies need HTTPS, so the admin is for `make run`: both at once
 # (`make run` and `PORT=8001 make serve`) share the database and the cache folder (README.md).
 serve: setup
-	@echo "Production-like server on http://127.0.0.1:$(PORT)/ (gunicorn, DEBUG off, page cache). Ctrl+C stops."
+	@echo "Production-like server on http://127.0.0.1:$(PORT)/ (gunicorn, DEBUG off, page cache), with the background worker. Ctrl+C stops both."
 	export DJANGO_SETTINGS_MODULE=site_core.settings.production SECURE_SSL_REDIRECT=false SERVE_MEDIA=true \
 		PROXY_COUNT="$${PROXY_COUNT:-0}" \
 		SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}"; \
-	$(call locked,$(MANAGE) collectstatic --noinput -v0) && \
-	$(PY) -m gunicorn -c site_core/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
+	$(call locked,$(MANAGE) collectstatic --noinput -v0) || exit 1; \
+	$(WORKER) & \
+	exec $(PY) -m gunicorn -c site_core/gunicorn.conf.py --bind 127.0.0.1:$(PORT)
 
 # Installs Debian's Chromium (never a downloaded browser) for the browser tests, when missing.
 browser:

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "site_core.caching",
     "site_core.security",
     "site_core.translation_workflow",
+    "site_core.scheduling",
     "home",
     "news",
     "events",
@@ -41,6 +42,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -113,6 +116,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background tasks (Wagtail's django-tasks integration): search index and reference index updates,
+# CDN purges, file clean-up and scheduled publishing are queued in the database and run by the
+# worker that `make run` and `make serve` start beside the web server (`manage.py run_worker`,
+# site_core.scheduling; README.md, "Scheduled publishing and the background worker").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# How often the worker publishes what is due (seconds).
+SCHEDULED_PUBLISHING_INTERVAL = env.SCHEDULED_PUBLISHING_INTERVAL
 
 if env.REDIS_URL:
     CACHES = {

@@ -8,6 +8,8 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tools.demo", "tools.bench"]
 ROOT_URLCONF = "tools.bench.urls"
 STATIC_ROOT = BASE_DIR / ".bench" / "static"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+# No worker runs beside the benchmark: what its builds queue (search index...) runs at once.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # `make bench` measures twice: PAGE_CACHE=false (every request rendered) and PAGE_CACHE=true.
 PAGE_CACHE_ENABLED = env.PAGE_CACHE

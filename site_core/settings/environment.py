@@ -109,6 +109,16 @@ if not PROXY_COUNT.isdigit():
     raise ImproperlyConfigured(f"PROXY_COUNT must be a whole number, not {PROXY_COUNT!r}.")
 PROXY_COUNT = int(PROXY_COUNT)
 
+# How often the background worker publishes and unpublishes scheduled pages and snippets
+# (seconds; site_core.scheduling).
+SCHEDULED_PUBLISHING_INTERVAL = os.environ.get("SCHEDULED_PUBLISHING_INTERVAL", "").strip() or "60"
+if not SCHEDULED_PUBLISHING_INTERVAL.isdigit() or int(SCHEDULED_PUBLISHING_INTERVAL) < 1:
+    raise ImproperlyConfigured(
+        "SCHEDULED_PUBLISHING_INTERVAL must be a whole number of seconds (1 or more), "
+        f"not {SCHEDULED_PUBLISHING_INTERVAL!r}."
+    )
+SCHEDULED_PUBLISHING_INTERVAL = int(SCHEDULED_PUBLISHING_INTERVAL)
+
 # Two-factor sign-in for editors, reviewers and administrators: on in production unless set to
 # false, off in development and tests unless set to true (None: not set).
 TWO_FACTOR_REQUIRED = _bool("TWO_FACTOR_REQUIRED", default=None)

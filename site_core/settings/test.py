@@ -27,6 +27,10 @@ WHITENOISE_AUTOREFRESH = True
 # Offline machine translation (reverses word order) unless DeepL/LibreTranslate is configured.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(offline_fallback=True)
 
+# Background tasks run at once, inside the request or test that queues them (the suite's page
+# saves stay synchronous); the tests of the worker use the database queue (tests/scheduling).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 # Sign-in: no second factor (tests turn it on where they check it).
 WAGTAIL_2FA_REQUIRED = False
 

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from site_core.scheduling.queue import tasks_run_inline
 from site_core.translation_workflow.roles import setup_roles
 from tools.demo import content, news
 from tools.demo import events as events_demo
@@ -57,6 +58,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # What saving the demo's pages queues (search and reference index updates) runs at once:
+        # the demo is complete when the command ends, worker or not.
+        with tasks_run_inline():
+            self.load(options)
+
+    def load(self, options):
         progress = Progress(self, steps_total(not options["no_admin"]), options["verbosity"])
         with transaction.atomic():
             locales = create_locales(progress)
