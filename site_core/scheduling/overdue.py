@@ -11,12 +11,13 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import DraftStateMixin, Page, Revision, TranslatableMixin
+from wagtail.models import DraftStateMixin, Revision, TranslatableMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import get_snippet_models
 
@@ -42,8 +43,10 @@ def overdue_cutoff(now=None):
 def go_live_due(model, cutoff):
     """The earliest approved go-live time before ``cutoff`` of each object of ``model`` (a
     subquery for ``annotate``: revisions name their object by a text id)."""
+    parents = model._meta.get_parent_list()  # as RevisionMixin.get_base_content_type
+    base = ContentType.objects.get_for_model(parents[-1] if parents else model, False)
     revisions = Revision.objects.filter(
-        base_content_type=model.get_base_content_type(),
+        base_content_type=base,
         object_id=Cast(OuterRef("pk"), output_field=CharField()),
         approved_go_live_at__lt=cutoff,
     ).order_by("approved_go_live_at")

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.db import connection
 from django.utils import timezone
+
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks.base import TaskResultStatus
@@ -64,4 +65,6 @@ def prune_finished_results(now=None):
     finished.filter(
         status=TaskResultStatus.SUCCESSFUL, finished_at__lt=now - timedelta(days=1)
     ).delete()
-    finished.filter(status=TaskResultStatus.FAILED, finished_at__lt=now - timedelta(days=14)).delete()
+    finished.filter(
+        status=TaskResultStatus.FAILED, finished_at__lt=now - timedelta(days=14)
+    ).delete()

@@ -13,9 +13,10 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django_tasks import task
 
 from wagtail.models import DraftStateMixin, Page, Revision
+
+from django_tasks import task
 
 from site_core.scheduling.queue import (
     lock_scheduler,

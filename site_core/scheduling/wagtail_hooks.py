@@ -45,7 +45,10 @@ def warn_about_passed_times(request, obj):
     if request.method != "GET":
         return
     for action, when in passed_times(obj):
-        context = {"time": formats.date_format(timezone.localtime(when), "DATETIME_FORMAT"), "hint": WORKER_HINT}
+        context = {
+            "time": formats.date_format(timezone.localtime(when), "DATETIME_FORMAT"),
+            "hint": WORKER_HINT,
+        }
         if action == PUBLISH:
             text = _(
                 "Scheduled to go live at %(time)s, which has passed, and not published yet. "

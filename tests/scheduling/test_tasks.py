@@ -5,16 +5,16 @@ from datetime import timedelta
 
 from django.test import override_settings
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from news.models import NewsCategory
 from site_core.scheduling.queue import pending_runs, prune_finished_results, tasks_run_inline
 from site_core.scheduling.tasks import publish_due, publish_scheduled_task, schedule_next_run
-from tests.factories import NewsCategoryFactory, publish_post, news_index
+from tests.factories import NewsCategoryFactory, news_index, publish_post
 from tests.scheduling.helpers import DATABASE_QUEUE, expiring_post, schedule_post
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +117,5 @@ def test_finished_results_are_pruned_after_a_day_failed_ones_after_two_weeks():
             status=status, finished_at=now - timedelta(days=age, minutes=1)
         )
     prune_finished_results(now)
-    kept = sorted(
-        (row.status, (now - row.finished_at).days) for row in DBTaskResult.objects.all()
-    )
+    kept = sorted((row.status, (now - row.finished_at).days) for row in DBTaskResult.objects.all())
     assert kept == [("FAILED", 2), ("SUCCESSFUL", 0)]

@@ -1,0 +1,192 @@
+"""Real worker processes on a real database: two workers (two servers' workers, one started as
+`make run` and `make serve` start theirs) publish a post due while none ran and a post due two
+seconds ahead, each once, leave one pending scheduler run, and stop with their server.
+
+They need a database other processes can open: a copy of this run's empty site (a SQLite file,
+or a PostgreSQL database made from the run's template; tests/databases.py), with
+``SCHEDULED_PUBLISHING_INTERVAL=1``.
+"""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+from django.db import connection
+from django.db.utils import load_backend
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from site_core.scheduling.tasks import publish_scheduled_task
+from tests.databases import INFO_FILE, kept_folder
+from tests.shared import SharedBuild, exclusive
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _site_build(tmp_path_factory):
+    """The folder and lock of this run's built databases (tests/databases.py)."""
+    return SharedBuild(tmp_path_factory, "test-databases", build=None, base=kept_folder())
+
+
+def _postgresql_url(settings_dict):
+    password = f":{quote(settings_dict['PASSWORD'])}" if settings_dict["PASSWORD"] else ""
+    host = f"{settings_dict['HOST'] or '127.0.0.1'}:{settings_dict['PORT'] or 5432}"
+    return f"postgres://{quote(settings_dict['USER'])}{password}@{host}/{settings_dict['NAME']}"
+
+
+@pytest.fixture
+def site_copy(tmp_path, tmp_path_factory, django_db_blocker):
+    """(DATABASE_URL, settings of a connection to it) of a copy of the empty site."""
+    build = _site_build(tmp_path_factory)
+    settings_dict = {**connection.settings_dict}
+    with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            settings_dict["NAME"] = str(tmp_path / "db.sqlite3")
+            with (
+                sqlite3.connect(f"file:{build.path / 'site.sqlite3'}?mode=ro", uri=True) as built,
+                sqlite3.connect(settings_dict["NAME"]) as copy,
+            ):
+                built.backup(copy)
+            built.close()
+            copy.close()
+            yield f"sqlite:///{settings_dict['NAME']}", settings_dict
+            return
+        template = json.loads((build.path / INFO_FILE).read_text())["names"]["site"]
+        settings_dict["NAME"] = f"{template}_queue_{os.getpid()}"
+        quote_name = connection.ops.quote_name
+        with exclusive(build.lock), connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {quote_name(settings_dict['NAME'])}")
+            cursor.execute(
+                f"CREATE DATABASE {quote_name(settings_dict['NAME'])} "
+                f"TEMPLATE {quote_name(template)}"
+            )
+        yield _postgresql_url(settings_dict), settings_dict
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {quote_name(settings_dict['NAME'])} (FORCE)")
+
+
+class Copy:
+    """Reads the copy from the test process, on a connection of its own."""
+
+    def __init__(self, settings_dict):
+        backend = load_backend(settings_dict["ENGINE"])
+        self.connection = backend.DatabaseWrapper(settings_dict, alias="queue-copy")
+
+    def value(self, sql, *params):
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()[0]
+
+    def live(self, page_id):
+        return bool(self.value("SELECT live FROM wagtailcore_page WHERE id = %s", page_id))
+
+    def scheduled_publishes(self, page_id):
+        return self.value(
+            "SELECT COUNT(*) FROM wagtailcore_pagelogentry WHERE page_id = %s AND action = %s",
+            page_id,
+            "wagtail.publish.scheduled",
+        )
+
+    def pending_scheduler_runs(self):
+        return self.value(
+            f"SELECT COUNT(*) FROM {DBTaskResult._meta.db_table} "
+            "WHERE status = 'READY' AND task_path = %s",
+            publish_scheduled_task.module_path,
+        )
+
+
+def start(command, database_url, **options):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.scheduling.worker_settings",
+        "DATABASE_URL": database_url,
+        "SCHEDULED_PUBLISHING_INTERVAL": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **options,
+    )
+
+
+def gone(pid):
+    """Whether process ``pid`` has ended (a zombie nobody reaped has ended too)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+
+
+def wait_until(condition, seconds):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+def test_two_workers_publish_each_due_post_once_and_stop_with_their_server(
+    site_copy, django_db_blocker
+):
+    database_url, settings_dict = site_copy
+    first = start(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-v0",
+            "-c",
+            "import tests.scheduling.worker_process as w; w.main()",
+        ],
+        database_url,
+    )
+    # The second as `make serve` starts it: the shell that started it is replaced by the server
+    # (here `cat`, which ends when its input is closed).
+    second = start(
+        [
+            "bash",
+            "-c",
+            f"{sys.executable} manage.py run_worker --exit-with-parent --no-startup-delay & "
+            "echo $!; exec cat",
+        ],
+        database_url,
+        stdin=subprocess.PIPE,
+    )
+    copy = Copy(settings_dict)
+    try:
+        worker = int(second.stdout.readline())
+        ids = json.loads(first.stdout.readline())  # the posts are scheduled
+        scheduled = time.monotonic()
+        with django_db_blocker.unblock():
+            wait_until(lambda: copy.live(ids["soon"]), seconds=8)
+            took = time.monotonic() - scheduled
+            assert copy.live(ids["overdue"])
+            assert not copy.live(ids["later"])
+            publishes = {name: copy.scheduled_publishes(page) for name, page in ids.items()}
+            assert publishes == {"overdue": 1, "soon": 1, "later": 0}
+            assert copy.pending_scheduler_runs() == 1
+        # Due two seconds after it was scheduled; the workers look every second.
+        assert took < 5, took
+        second.stdin.close()  # its server stops: so does the worker
+        wait_until(lambda: gone(worker), seconds=5)
+        first.send_signal(signal.SIGTERM)  # Ctrl+C, or the service stopped
+        assert first.wait(timeout=10) == 0
+    finally:
+        for process in (first, second):
+            if process.poll() is None:
+                process.kill()
+        with django_db_blocker.unblock():
+            copy.connection.close()
+    errors = first.stderr.read() + second.stderr.read()
+    assert "Traceback" not in errors, errors
