@@ -78,9 +78,10 @@ setup-steps: demo static
 
 # The background worker (`manage.py run_worker`: search index updates, scheduled publishing...)
 # starts beside the server and stops with it: the server replaces the recipe's shell (`exec`,
-# same process id), and the worker ends when that process does (--exit-with-parent), whether by
-# Ctrl+C, by `kill` of make, or by a crash. Several servers on one database may each run one.
-WORKER := $(MANAGE) run_worker --exit-with-parent
+# same process id, `$$$$` in the recipe), and the worker ends when that process does
+# (--parent-pid), whether by Ctrl+C, `kill` of make or a crash, even one while the worker was
+# still starting. Several servers on one database may each run one.
+WORKER := $(MANAGE) run_worker --parent-pid $$$$
 
 run: setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/), with the background worker. Ctrl+C stops both."

@@ -42,7 +42,7 @@ def _postgresql_url(settings_dict):
 
 
 @pytest.fixture
-def site_copy(tmp_path, tmp_path_factory, django_db_blocker):
+def site_copy(tmp_path, tmp_path_factory, django_db_setup, django_db_blocker):
     """(DATABASE_URL, settings of a connection to it) of a copy of the empty site."""
     build = _site_build(tmp_path_factory)
     settings_dict = {**connection.settings_dict}
@@ -157,7 +157,7 @@ def test_two_workers_publish_each_due_post_once_and_stop_with_their_server(
         [
             "bash",
             "-c",
-            f"{sys.executable} manage.py run_worker --exit-with-parent --no-startup-delay & "
+            f"{sys.executable} manage.py run_worker --parent-pid $$ --no-startup-delay & "
             "echo $!; exec cat",
         ],
         database_url,
@@ -167,17 +167,15 @@ def test_two_workers_publish_each_due_post_once_and_stop_with_their_server(
     try:
         worker = int(second.stdout.readline())
         ids = json.loads(first.stdout.readline())  # the posts are scheduled
-        scheduled = time.monotonic()
         with django_db_blocker.unblock():
-            wait_until(lambda: copy.live(ids["soon"]), seconds=8)
-            took = time.monotonic() - scheduled
+            # Due two seconds after it was scheduled; the workers look every second (a busy
+            # machine may take longer).
+            wait_until(lambda: copy.live(ids["soon"]), seconds=10)
             assert copy.live(ids["overdue"])
             assert not copy.live(ids["later"])
             publishes = {name: copy.scheduled_publishes(page) for name, page in ids.items()}
             assert publishes == {"overdue": 1, "soon": 1, "later": 0}
             assert copy.pending_scheduler_runs() == 1
-        # Due two seconds after it was scheduled; the workers look every second.
-        assert took < 5, took
         second.stdin.close()  # its server stops: so does the worker
         wait_until(lambda: gone(worker), seconds=5)
         first.send_signal(signal.SIGTERM)  # Ctrl+C, or the service stopped
@@ -190,3 +188,17 @@ def test_two_workers_publish_each_due_post_once_and_stop_with_their_server(
             copy.connection.close()
     errors = first.stderr.read() + second.stderr.read()
     assert "Traceback" not in errors, errors
+
+
+def test_a_worker_whose_server_ended_while_it_started_stops(site_copy):
+    # Defect: Ctrl+C while `make serve` was starting stopped gunicorn before the worker watched
+    # it; the worker (which ignores Ctrl+C until it is ready: a background job of the recipe's
+    # shell) stayed behind for ever.
+    database_url, _settings = site_copy
+    shell = start(
+        ["bash", "-c", f"{sys.executable} manage.py run_worker --parent-pid $$ & echo $!"],
+        database_url,
+    )
+    worker = int(shell.stdout.readline())
+    assert shell.wait(timeout=5) == 0  # the "server" has ended already
+    wait_until(lambda: gone(worker), seconds=20)

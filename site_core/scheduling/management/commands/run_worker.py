@@ -12,11 +12,11 @@ from django_tasks_db.management.commands.db_worker import Command as DatabaseWor
 from site_core.scheduling.tasks import schedule_next_run
 
 
-def stop_with_parent():
-    """Stops this process (as Ctrl+C would: the current task ends first) once the process that
-    started it has ended, however it ended: `make run` and `make serve` start the worker beside
-    the server, and no worker may outlive its server."""
-    parent = os.getppid()
+def stop_with_parent(parent):
+    """Stops this process (as Ctrl+C would: the current task ends first) once process ``parent``,
+    which started it, has ended, however it ended — even before this one was ready to watch it:
+    `make run` and `make serve` start the worker beside the server, and no worker may outlive
+    its server."""
 
     def watch():
         while os.getppid() == parent:
@@ -39,9 +39,10 @@ class Command(DatabaseWorkerCommand):
         # reloader runs the worker in a child process that outlives a killed parent).
         parser.set_defaults(reload=False)
         parser.add_argument(
-            "--exit-with-parent",
-            action="store_true",
-            help="Stop when the process that started this one ends (make run, make serve).",
+            "--parent-pid",
+            type=int,
+            help="Stop when this process, the one that started the worker, ends (make run and "
+            "make serve give the server's).",
         )
 
     def configure_logging(self, verbosity):
@@ -55,8 +56,9 @@ class Command(DatabaseWorkerCommand):
             logging.getLogger("site_core.scheduling").setLevel(logging.INFO)
 
     def handle(self, *args, **options):
-        if options.pop("exit_with_parent"):
-            stop_with_parent()
+        parent = options.pop("parent_pid")
+        if parent:
+            stop_with_parent(parent)
         # The scheduler's first run at once (publishing what fell due while no worker ran);
         # any number of workers starting together leave one pending run.
         schedule_next_run(now=True)
