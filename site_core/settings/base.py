@@ -9,6 +9,7 @@ import dj_database_url
 from site_core.settings import environment as env
 from site_core.settings.admin import *  # noqa: F403 (the admin's languages and time zones)
 from site_core.settings.security import *  # noqa: F403 (sign-in, 2FA, cookies, headers, CSP)
+from site_core.settings.tasks import *  # noqa: F403 (background tasks, scheduled publishing)
 
 BASE_DIR = env.BASE_DIR
 
@@ -117,14 +118,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Background tasks (Wagtail's django-tasks integration): search index and reference index updates,
-# CDN purges, file clean-up and scheduled publishing are queued in the database and run by the
-# worker that `make run` and `make serve` start beside the web server (`manage.py run_worker`,
-# site_core.scheduling; README.md, "Scheduled publishing and the background worker").
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-# How often the worker publishes what is due (seconds).
-SCHEDULED_PUBLISHING_INTERVAL = env.SCHEDULED_PUBLISHING_INTERVAL
-
 if env.REDIS_URL:
     CACHES = {
         "default": {
@@ -157,8 +150,7 @@ RENDITIONS_CACHE = {
 }
 CACHES["renditions"] = RENDITIONS_CACHE
 
-# Full-page cache for anonymous readers (site_core.caching.page_cache): off while developing, on in
-# production (PAGE_CACHE=false turns it off there).
+# Full-page cache for anonymous readers (site_core.caching.page_cache): production only.
 PAGE_CACHE_ENABLED = False
 PAGE_CACHE_SECONDS = 600
 # An `X-Page-Cache: hit|miss` header on cached pages, for the tests only: in production it would
@@ -290,8 +282,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
-# The image form used everywhere in the admin: an image must decode to the end
-# (site_core.security.images).
+# The admin's image form: an image must decode to the end (site_core.security.images).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "site_core.security.images.ImageForm"
 # The admin must not call out to third parties (closed networks, readers' privacy).
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -136,36 +136,27 @@ def wait_until(condition, seconds):
         time.sleep(0.1)
 
 
+def start_two_workers(database_url):
+    """The first schedules the posts (worker_process.py), then works; the second is started as
+    `make serve` starts it: the shell that started it is replaced by the server (here `cat`,
+    which ends when its input is closed). Returns both processes and the second worker's id."""
+    setup = "import tests.scheduling.worker_process as w; w.main()"
+    first = start([sys.executable, "manage.py", "shell", "-v0", "-c", setup], database_url)
+    beside_a_server = (
+        f"{sys.executable} manage.py run_worker --parent-pid $$ --no-startup-delay & "
+        "echo $!; exec cat"
+    )
+    second = start(["bash", "-c", beside_a_server], database_url, stdin=subprocess.PIPE)
+    return first, second, int(second.stdout.readline())
+
+
 def test_two_workers_publish_each_due_post_once_and_stop_with_their_server(
     site_copy, django_db_blocker
 ):
     database_url, settings_dict = site_copy
-    first = start(
-        [
-            sys.executable,
-            "manage.py",
-            "shell",
-            "-v0",
-            "-c",
-            "import tests.scheduling.worker_process as w; w.main()",
-        ],
-        database_url,
-    )
-    # The second as `make serve` starts it: the shell that started it is replaced by the server
-    # (here `cat`, which ends when its input is closed).
-    second = start(
-        [
-            "bash",
-            "-c",
-            f"{sys.executable} manage.py run_worker --parent-pid $$ --no-startup-delay & "
-            "echo $!; exec cat",
-        ],
-        database_url,
-        stdin=subprocess.PIPE,
-    )
+    first, second, worker = start_two_workers(database_url)
     copy = Copy(settings_dict)
     try:
-        worker = int(second.stdout.readline())
         ids = json.loads(first.stdout.readline())  # the posts are scheduled
         with django_db_blocker.unblock():
             # Due two seconds after it was scheduled; the workers look every second (a busy
