@@ -17,8 +17,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from django.db import connection
-from django.db.utils import load_backend
+from django.db import connection, connections
 
 import pytest
 from django_tasks_db.models import DBTaskResult
@@ -73,11 +72,19 @@ def site_copy(tmp_path, tmp_path_factory, django_db_setup, django_db_blocker):
 
 
 class Copy:
-    """Reads the copy from the test process, on a connection of its own."""
+    """Reads the copy from the test process, on a connection of its own (a database alias for
+    the test's time: django.contrib.postgres looks each new connection up by its alias)."""
+
+    ALIAS = "queue-copy"
 
     def __init__(self, settings_dict):
-        backend = load_backend(settings_dict["ENGINE"])
-        self.connection = backend.DatabaseWrapper(settings_dict, alias="queue-copy")
+        connections.settings[self.ALIAS] = settings_dict
+        self.connection = connections[self.ALIAS]
+
+    def close(self):
+        self.connection.close()
+        del connections[self.ALIAS]
+        del connections.settings[self.ALIAS]
 
     def value(self, sql, *params):
         with self.connection.cursor() as cursor:
@@ -176,7 +183,7 @@ def test_two_workers_publish_each_due_post_once_and_stop_with_their_server(
             if process.poll() is None:
                 process.kill()
         with django_db_blocker.unblock():
-            copy.connection.close()
+            copy.close()
     errors = first.stderr.read() + second.stderr.read()
     assert "Traceback" not in errors, errors
 
