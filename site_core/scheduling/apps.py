@@ -8,3 +8,7 @@ class SchedulingConfig(AppConfig):
     name = "site_core.scheduling"
     label = "scheduling"
     verbose_name = _("Scheduled publishing")
+
+    def ready(self):
+        # The retry of index updates listens in the worker, which loads no admin hooks.
+        from site_core.scheduling import retries  # noqa: F401

@@ -3,13 +3,17 @@ exactly one next run on the database queue, and never publishes anything twice."
 
 from datetime import timedelta
 
+from django.db import IntegrityError
 from django.test import override_settings
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 import pytest
+from django_tasks.signals import task_finished
+from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
+from modelsearch.tasks import insert_or_update_object_task
 
 from news.models import NewsCategory
 from site_core.scheduling.queue import pending_runs, prune_finished_results, tasks_run_inline
@@ -119,3 +123,22 @@ def test_finished_results_are_pruned_after_a_day_failed_ones_after_two_weeks():
     prune_finished_results(now)
     kept = sorted((row.status, (now - row.finished_at).days) for row in DBTaskResult.objects.all())
     assert kept == [("FAILED", 2), ("SUCCESSFUL", 0)]
+
+
+def fail_index_update(error):
+    """A search index update on the database queue that failed with ``error``, as the worker
+    reports it (the task_finished signal)."""
+    result = insert_or_update_object_task.enqueue("news", "newspage", "1")
+    row = DBTaskResult.objects.get(pk=result.id)
+    row.set_failed(error)
+    task_finished.send(sender=DatabaseBackend, task_result=row.task_result)
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_an_index_update_that_lost_a_race_with_another_worker_runs_once_more():
+    fail_index_update(IntegrityError("UNIQUE constraint failed"))
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    fail_index_update(IntegrityError("UNIQUE constraint failed"))  # the retry failed too
+    assert DBTaskResult.objects.filter(status="READY").count() == 1  # no retry of the retry
+    fail_index_update(ValueError("not a race"))
+    assert DBTaskResult.objects.filter(status="READY").count() == 1

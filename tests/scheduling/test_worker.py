@@ -22,6 +22,7 @@ from django.db import connection, connections
 import pytest
 from django_tasks_db.models import DBTaskResult
 
+from site_core.scheduling.retries import RACE, RETRIED_TASKS
 from site_core.scheduling.tasks import publish_scheduled_task
 from tests.databases import INFO_FILE, kept_folder
 from tests.shared import SharedBuild, exclusive
@@ -101,6 +102,15 @@ class Copy:
             "wagtail.publish.scheduled",
         )
 
+    def failures(self):
+        """(task, exception) of each failed task."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT task_path, exception_class_path FROM {DBTaskResult._meta.db_table} "
+                "WHERE status = 'FAILED'"
+            )
+            return set(cursor.fetchall())
+
     def pending_scheduler_runs(self):
         return self.value(
             f"SELECT COUNT(*) FROM {DBTaskResult._meta.db_table} "
@@ -177,15 +187,17 @@ def test_two_workers_publish_each_due_post_once_and_stop_with_their_server(
         second.stdin.close()  # its server stops: so does the worker
         wait_until(lambda: gone(worker), seconds=5)
         first.send_signal(signal.SIGTERM)  # Ctrl+C, or the service stopped
-        assert first.wait(timeout=10) == 0
+        assert first.wait(timeout=10) == 0, first.stderr.read()
+        with django_db_blocker.unblock():
+            # At most an index update that lost a race with the other worker (run again:
+            # site_core/scheduling/retries.py).
+            assert copy.failures() <= {(path, RACE) for path in RETRIED_TASKS}
     finally:
         for process in (first, second):
             if process.poll() is None:
                 process.kill()
         with django_db_blocker.unblock():
             copy.close()
-    errors = first.stderr.read() + second.stderr.read()
-    assert "Traceback" not in errors, errors
 
 
 def test_a_worker_whose_server_ended_while_it_started_stops(site_copy):
@@ -200,3 +212,14 @@ def test_a_worker_whose_server_ended_while_it_started_stops(site_copy):
     worker = int(shell.stdout.readline())
     assert shell.wait(timeout=5) == 0  # the "server" has ended already
     wait_until(lambda: gone(worker), seconds=20)
+
+
+def test_two_scheduler_runs_at_the_same_moment_publish_each_post_once(site_copy):
+    # Runs never overlap (PostgreSQL: an advisory lock; SQLite: one writer), so the second
+    # finds nothing left to publish.
+    database_url, _settings = site_copy
+    code = "import tests.scheduling.worker_process as w; w.race()"
+    process = start([sys.executable, "manage.py", "shell", "-v0", "-c", code], database_url)
+    out, errors = process.communicate(timeout=60)
+    assert process.returncode == 0, errors
+    assert json.loads(out) == {"runs": [0, 5], "publications": [1, 1, 1, 1, 1]}
