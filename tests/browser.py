@@ -70,12 +70,23 @@ def base_url(demo_site, tmp_path_factory):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    # The background worker beside it, as `make run` starts one (search index updates,
+    # scheduled publishing); it looks at the queue often, so a page just published is found.
+    options = ["--interval", "0.1", "--no-startup-delay", "--parent-pid", str(os.getpid())]
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "run_worker", *options],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         _wait_for(server, url)
         yield url
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for process in (server, worker):
+            process.terminate()
+            process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
