@@ -73,7 +73,9 @@ def test_the_previous_translation_blocks_submitting_until_confirmed(client, team
     translation = translation_of(changed_post, "nl")
     login(client, "translator-nl")
     refused = client.post(reverse("site_translation_submit", args=[translation.pk]), follow=True)
-    assert "previous translation" in refused.content.decode()
+    message = soup(refused).select_one(".messages").get_text(" ", strip=True)
+    assert "1 segment keeps its previous translation because the English changed" in message
+    assert "Paragraph (Content tab)" in message
     segment = paragraph_segment(translation)
     client.put(
         reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
