@@ -32,6 +32,7 @@ from site_core.translation_workflow.drafts import (
     target_instance,
     translated_draft,
 )
+from site_core.translation_workflow.memory import remember_previous_translations
 from site_core.translation_workflow.sync_failures import report_sync_failure
 
 logger = logging.getLogger(__name__)
@@ -147,7 +148,8 @@ def sync_translations(instance, user=None):
     source = TranslationSource.objects.get_for_instance_or_none(instance)
     if source is None:
         return []
-    source.update_from_db()
+    with remember_previous_translations(source):  # changed segments keep their old translation
+        source.update_from_db()
     original = source.as_instance()
     refreshed, failed = [], []
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):

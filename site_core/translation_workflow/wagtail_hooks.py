@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from site_core.translation_workflow import localize_guards, views
+from site_core.translation_workflow import localize_guards, memory_views, views
 from site_core.translation_workflow.overview import TranslationOverviewView
 from site_core.translation_workflow.page_views import TranslatedPageViewSet
 from site_core.translation_workflow.permissions import can_publish_locale, editable_locale_ids
@@ -37,6 +37,16 @@ def register_translation_urls():
             "translations/<int:translation_id>/review/",
             views.review,
             name="site_translation_review",
+        ),
+        path(
+            "translations/<int:translation_id>/progress/",
+            memory_views.translation_progress,
+            name="site_translation_progress",
+        ),
+        path(
+            "translations/<int:translation_id>/memory/<int:segment_id>/",
+            memory_views.segment_memory,
+            name="site_translation_memory",
         ),
     ]
 
