@@ -21,13 +21,18 @@ import bisect
 import difflib
 import logging
 import re
+import time
+import uuid
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.functions import Length
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -256,28 +261,59 @@ def _checked(locale_id):
     )
 
 
-def _close_candidates(source_locale_id, locale_id, texts):
-    """[(length, string id, text)] sorted by length: the English strings with a checked
-    translation into the language, within the length window of any of ``texts``."""
-    lengths = [len(text) for text in texts]
-    low, high = int(min(lengths) * LENGTH_RATIO), int(max(lengths) / LENGTH_RATIO) + 1
-    rows = (
-        String.objects.filter(locale_id=source_locale_id)
-        .annotate(length=Length("data"))
-        .filter(
-            length__gte=low,
-            length__lte=high,
+# The candidates of close matches, per process and language: [(length, string id, English)]
+# sorted by length. Reading them costs one query over every checked translation of the
+# language (the bulk of a lookup on a large site), so they are kept between lookups and read
+# again when a translation into that language is saved or deleted anywhere (a token in the
+# shared cache, so every server process sees it) or after CANDIDATES_MAX_AGE seconds.
+_candidates = {}
+CANDIDATES_MAX_AGE = 300
+
+
+def _token_key(locale_id):
+    return f"translation-memory:{locale_id}"
+
+
+def forget_candidates(locale_id):
+    """Every process reads the language's candidates again at its next lookup."""
+    cache.set(_token_key(locale_id), uuid.uuid4().hex, None)
+
+
+@receiver(post_save, sender=StringTranslation)
+@receiver(post_delete, sender=StringTranslation)
+def _translation_changed(sender, instance, **kwargs):
+    forget_candidates(instance.locale_id)
+
+
+def _close_candidates(source_locale_id, locale_id):
+    """([(length, string id, text)] sorted by length, [their lengths]): the English strings
+    with a checked translation into the language."""
+    token = cache.get(_token_key(locale_id))
+    if token is None:  # a cleared or new cache: start a new token (and read again)
+        token = uuid.uuid4().hex
+        cache.add(_token_key(locale_id), token, None)
+        token = cache.get(_token_key(locale_id), token)
+    key = (source_locale_id, locale_id)
+    held = _candidates.get(key)
+    if held and held[0] == token and time.monotonic() - held[1] < CANDIDATES_MAX_AGE:
+        return held[2]
+    rows = sorted(
+        String.objects.filter(
+            locale_id=source_locale_id,
             pk__in=_checked(locale_id).values("translation_of_id"),
         )
+        .annotate(length=Length("data"))
         .values_list("length", "pk", "data")
     )
-    return sorted(rows)
+    _candidates[key] = (token, time.monotonic(), (rows, [row[0] for row in rows]))
+    return _candidates[key][2]
 
 
 def _close_string_ids(query, candidates, limit):
-    """[(string id, score)] of the candidates most like ``query.text`` (score ≥ the cutoff)."""
+    """[(string id, score, English)] of the candidates (``(rows, their lengths)``) most like
+    ``query.text`` (score ≥ the cutoff)."""
+    candidates, lengths = candidates
     length = len(query.text)
-    lengths = [row[0] for row in candidates]
     start = bisect.bisect_left(lengths, int(length * LENGTH_RATIO))
     end = bisect.bisect_right(lengths, int(length / LENGTH_RATIO) + 1)
     choices = {pk: text for _length, pk, text in candidates[start:end] if pk != query.string_id}
@@ -289,7 +325,7 @@ def _close_string_ids(query, candidates, limit):
         score_cutoff=CLOSE_MATCH_SCORE,
         limit=limit * 2,
     )
-    return [(pk, round(score)) for _text, score, pk in found]
+    return [(pk, round(score), text) for text, score, pk in found]
 
 
 def _attach_sources(matches, locale_id, user):
@@ -329,13 +365,11 @@ def find_matches(queries, source_locale_id, locale_id, user=None, limit=MATCH_LI
     queries = {key: query for key, query in queries.items() if query.text.strip()}
     if not queries:
         return {}
-    candidates = _close_candidates(
-        source_locale_id, locale_id, [query.text for query in queries.values()]
-    )
+    candidates = _close_candidates(source_locale_id, locale_id)
     close = {key: _close_string_ids(query, candidates, limit) for key, query in queries.items()}
     wanted = {query.string_id for query in queries.values()}
-    wanted |= {pk for found in close.values() for pk, _score in found}
-    texts = {pk: text for _length, pk, text in candidates}
+    wanted |= {pk for found in close.values() for pk, _score, _text in found}
+    texts = {pk: text for found in close.values() for pk, _score, text in found}
     rows = defaultdict(list)
     for row in (
         _checked(locale_id)
@@ -348,7 +382,7 @@ def find_matches(queries, source_locale_id, locale_id, user=None, limit=MATCH_LI
     for key, query in queries.items():
         texts.setdefault(query.string_id, query.text)
         ranked = [(query.string_id, 100, "exact")] + [
-            (pk, score, "close") for pk, score in close[key]
+            (pk, score, "close") for pk, score, _text in close[key]
         ]
         matches, seen = [], set()
         for string_id, score, kind in ranked:
