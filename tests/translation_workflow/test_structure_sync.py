@@ -290,4 +290,3 @@ def test_reordered_footer_links_reach_the_translated_footers_at_once():
     dutch = Footer.objects.get(pk=dutch.pk)
     assert [link.value["label"] for link in dutch.social_links] == ["[nl] Video", "[nl] Mastodon"]
     assert dutch.live and not dutch.has_unpublished_changes
-
