@@ -30,6 +30,7 @@ from wagtail_localize.models import (
     SegmentOverride,
     StringSegment,
     Translation,
+    TranslationLog,
     TranslationSource,
 )
 from wagtail_localize.segments import StringSegmentValue
@@ -144,14 +145,18 @@ def _new_structure_of_approved_text(translation, target):
 
     A translation in review, or sent back with changes requested, is left to its reviewer (its
     draft carries the new structure when it is approved). So is one whose pending draft holds
-    text that is not live (edited outside wagtail-localize's editor, say): publishing over it
-    would discard that work.
+    text that is not live and was not made from the strings (edited in Wagtail's own editor,
+    say): nobody reviewed that text, so the sync keeps to its usual path. A draft made from the
+    strings (by wagtail-localize or an earlier sync, logged in ``TranslationLog``) holds nothing
+    the strings do not: an English change undone makes the language up to date again.
     """
     if not target.live or getattr(target, "current_workflow_state", None) is not None:
         return None
     live_texts = _texts(_live_object(target))
-    if target.has_unpublished_changes and (
-        _texts(target.get_latest_revision_as_object()) - live_texts
+    if (
+        target.has_unpublished_changes
+        and not TranslationLog.objects.filter(revision_id=target.latest_revision_id).exists()
+        and _texts(target.get_latest_revision_as_object()) - live_texts
     ):
         return None
     if not _every_segment_translated(translation):
@@ -176,7 +181,9 @@ def _sync_one(translation, original, user):
     When no translated text changes (blocks reordered, moved or removed, a link or image
     changed: ``_new_structure_of_approved_text``), the translation is republished at once in the
     source's new structure, its approved text unchanged: readers see the new order in every
-    language, and the overview shows it up to date (republished after the source's sync).
+    language, and the overview shows it up to date (republished after the source's sync). That
+    is so even when the English was republished unchanged: the overview compares publication
+    times, so each language gets a revision ("synced") per publication of its source.
 
     When some text did change (a new block, an edited paragraph), nothing of the new structure
     reaches readers before a reviewer approves: the live translation keeps its approved text in

@@ -290,3 +290,36 @@ def test_reordered_footer_links_reach_the_translated_footers_at_once():
     dutch = Footer.objects.get(pk=dutch.pk)
     assert [link.value["label"] for link in dutch.social_links] == ["[nl] Video", "[nl] Mastodon"]
     assert dutch.live and not dutch.has_unpublished_changes
+
+
+def test_an_english_change_undone_makes_the_translations_up_to_date_again():
+    page = english_page("nl")
+    blocks = blocks_of(page)
+    original = blocks[1]["value"]
+    blocks[1]["value"] = "<p>A sentence changed for a moment.</p>"
+    publish_body(page, blocks)
+    assert in_language(page, "nl").has_unpublished_changes  # the draft awaiting translation
+    assert states(page, "nl") == {"nl": OUT_OF_DATE}
+
+    blocks[1]["value"] = original
+    publish_body(page, list(reversed(blocks)))
+
+    dutch = in_language(page, "nl")
+    assert not dutch.has_unpublished_changes
+    assert dutch.body[0].block_type == "paragraph" and "[nl] Write a letter" in str(
+        dutch.body[0].value
+    )
+    assert states(page, "nl") == {"nl": UP_TO_DATE}
+
+
+def test_a_draft_edited_outside_the_translation_editor_is_not_published_over():
+    page = english_page("nl")
+    dutch = in_language(page, "nl")
+    dutch.intro = "Met de hand bewerkt."
+    dutch.save_revision()  # Wagtail's own editor: a draft no string holds
+
+    publish_body(page, list(reversed(blocks_of(page))))
+
+    dutch = in_language(page, "nl")
+    assert dutch.body[0].block_type == "heading"  # readers: the approved version, as it was
+    assert dutch.has_unpublished_changes
