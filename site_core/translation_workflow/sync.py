@@ -175,6 +175,20 @@ def _has_unapproved_text(translation, target):
     return extract_segments(draft) != extract_segments(_live_object(target))
 
 
+def _sync_fields_and_save_draft(translation, original, target, user):
+    """Readers keep the approved text, with the source's synchronised fields published on top;
+    the translator's current strings, if they differ, become the draft awaiting review."""
+    if target.live:
+        approved = _live_object(target)
+        before = _without_ids(approved.serializable_data())
+        _copy_synchronised_fields(original, approved, translation.target_locale)
+        if _without_ids(approved.serializable_data()) != before:
+            _publish_as_sync(approved.save_revision(user=user), user)
+            target = target_instance(translation)
+    if _has_unapproved_text(translation, target):
+        save_translation_draft(translation, user)
+
+
 def _sync_one(translation, original, user):
     """Bring one translation in step with ``original``; False when it has no target yet.
 
@@ -204,15 +218,7 @@ def _sync_one(translation, original, user):
     if restructured is not None:
         _publish_as_sync(restructured.save_revision(user=user), user)
     else:
-        if target.live:
-            approved = _live_object(target)
-            before = _without_ids(approved.serializable_data())
-            _copy_synchronised_fields(original, approved, translation.target_locale)
-            if _without_ids(approved.serializable_data()) != before:
-                _publish_as_sync(approved.save_revision(user=user), user)
-                target = target_instance(translation)
-        if _has_unapproved_text(translation, target):
-            save_translation_draft(translation, user)
+        _sync_fields_and_save_draft(translation, original, target, user)
     # Who may read the page is the source's (a private English page is private in every language).
     translation.source.update_target_view_restrictions(translation.target_locale)
     return True
