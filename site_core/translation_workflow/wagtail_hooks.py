@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from site_core.translation_workflow import localize_guards, views
+from site_core.translation_workflow import assignments, localize_guards, views
 from site_core.translation_workflow.overview import TranslationOverviewView
 from site_core.translation_workflow.page_views import TranslatedPageViewSet
 from site_core.translation_workflow.permissions import can_publish_locale, editable_locale_ids
@@ -27,6 +27,16 @@ def register_translation_urls():
             "translations/start/<int:page_id>/<str:language_code>/",
             views.start_translation,
             name="site_translation_start",
+        ),
+        path(
+            "translations/assign/<int:page_id>/<str:language_code>/",
+            assignments.assign,
+            name="site_translation_assign",
+        ),
+        path(
+            "translations/unassign/<int:page_id>/<str:language_code>/",
+            assignments.unassign,
+            name="site_translation_unassign",
         ),
         path(
             "translations/<int:translation_id>/submit/",

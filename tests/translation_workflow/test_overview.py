@@ -53,7 +53,9 @@ def test_overview_shows_every_state(client, team):
     home = Page.objects.get(depth=2, locale__language_code="en")
     assert cells[(home.title, "he")]["data-state"] == "up-to-date"
     # links open the right editor, for those who may use it
-    assert cells[(post.title, "nl")].select_one("a") is None  # editors work in English
+    editor_cell = cells[(post.title, "nl")]
+    assert editor_cell.select_one("a:not(.translation-overview__assign)") is None  # in English
+    assert editor_cell.select_one("a.translation-overview__assign")  # editors assign
     login(client, "translator-nl")
     link = grid_cells(client)[(post.title, "nl")].select_one("a")["href"]
     assert link == reverse("wagtailadmin_pages:edit", args=[post.get_translation(locale("nl")).pk])
