@@ -36,9 +36,9 @@ def can_assign(user) -> bool:
 
 def translators_of(locale):
     """The active users who may translate ``locale`` (through their groups), by name."""
-    groups = GroupPagePermission.objects.filter(
-        permission__codename__in=EDIT_CODENAMES
-    ).filter(Q(page__locale=locale) | Q(page__depth=1))
+    groups = GroupPagePermission.objects.filter(permission__codename__in=EDIT_CODENAMES).filter(
+        Q(page__locale=locale) | Q(page__depth=1)
+    )
     return (
         get_user_model()
         .objects.filter(is_active=True, groups__in=groups.values("group_id"))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from site_core.translation_workflow import assignments, localize_guards, views
+from site_core.translation_workflow import assignments, autosave, localize_guards, views
 from site_core.translation_workflow.overview import TranslationOverviewView
 from site_core.translation_workflow.page_views import TranslatedPageViewSet
 from site_core.translation_workflow.permissions import can_publish_locale, editable_locale_ids
@@ -113,3 +113,6 @@ def convert_to_alias_is_for_reviewers(menu_items, request, context):
 hooks.register("after_publish_page", show_sync_failures)
 hooks.register("after_edit_snippet", show_sync_failures)
 hooks.register("after_create_snippet", show_sync_failures)
+
+# A repeated autosave (or "Save draft") of a new page edits the draft its first save created.
+hooks.register("before_create_page", autosave.reuse_own_new_draft)
