@@ -4,10 +4,10 @@ Autosave creates the page at its first save, as a draft, before the editor has s
 the create view answers with the edit view's address, and the browser posts there from then on.
 When that answer is lost (a network error: Wagtail's autosave retries up to five times) or the
 editor presses "Save draft" before it arrived, the form posts to the create view again and Wagtail
-refuses it: the slug is already taken, by the draft that first save created. ``reuse_own_new_draft`` (the
-``before_create_page`` hook) sends such a post to the edit view of that draft instead, when it is
-unmistakably the same person's fresh draft: same parent, type, slug and owner, never published,
-last saved by them within ``REUSE_WITHIN``.
+refuses it: the slug is already taken, by the draft that first save created.
+``reuse_own_new_draft`` (the ``before_create_page`` hook) sends such a post to the edit view of
+that draft instead, when it is unmistakably the same person's fresh draft: same parent, type,
+slug and owner, never published, last saved by them within ``REUSE_WITHIN``.
 
 A page created this way and never saved again stays a draft that no reader sees; the translation
 overview leaves never-published English pages out of its totals, and
