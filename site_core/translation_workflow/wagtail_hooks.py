@@ -116,3 +116,16 @@ hooks.register("after_create_snippet", show_sync_failures)
 
 # A repeated autosave (or "Save draft") of a new page edits the draft its first save created.
 hooks.register("before_create_page", autosave.reuse_own_new_draft)
+
+
+@hooks.register("insert_editor_js")
+def autosave_status_script():
+    """After a successful autosave, a "could not be saved" banner says what is true now."""
+    return format_html(
+        '<script src="{}" data-saved-note="{}"></script>',
+        static("js/autosave-status.js"),
+        _(
+            "Your changes are saved as a draft. The fields marked below still need attention "
+            "before this page can be published."
+        ),
+    )

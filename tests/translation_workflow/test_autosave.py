@@ -3,6 +3,7 @@ retry that used to clash on the slug, the overview's totals and the abandoned dr
 
 import datetime
 import io
+from pathlib import Path
 
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -159,3 +160,31 @@ def test_clean_abandoned_drafts_deletes_old_never_published_pages_only(client):
 def test_clean_abandoned_drafts_refuses_a_nonsense_age():
     with pytest.raises(CommandError, match="30d"):
         call_command("clean_abandoned_drafts", "--older-than", "soon", stdout=io.StringIO())
+
+
+# --- "✓ Saved" beside "could not be saved" --------------------------------------------------
+
+SCRIPT = Path(__file__).resolve().parents[2] / (
+    "site_core/translation_workflow/static/js/autosave-status.js"
+)
+
+
+def test_a_failed_publish_is_shown_again_with_changes_that_autosave_then_saves(client):
+    """The cause: publishing without a required field fails ("could not be saved"), and the page
+    comes back marked as changed, which starts an autosave at once; that autosave succeeds (a
+    draft may leave required fields empty), so the indicator says "Saved" under the banner."""
+    post = new_english_page()
+    client.force_login(editor())
+    url = reverse("wagtailadmin_pages:edit", args=[post.pk])
+    form = post_form(post.title, post.slug, summary="")
+    failed = client.post(url, form | {"action-publish": "action-publish"})
+    page = soup(failed)
+    assert "could not be saved" in page.select_one(".messages").get_text()
+    assert page.select_one("form[data-w-unsaved-force-value]")["data-w-unsaved-force-value"] == (
+        "true"
+    )
+    assert client.post(url, form, **JSON).json()["success"] is True
+    # The fix: the editor loads the script that replaces the out-of-date banner.
+    script = page.select_one("script[data-saved-note]")
+    assert script["src"].endswith("js/autosave-status.js")
+    assert "saved as a draft" in script["data-saved-note"]
