@@ -176,8 +176,8 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
 
     @staticmethod
     def _page_number(request):
-        number = request.GET.get("p", "1")[:10]
-        return int(number) if number.isdigit() and int(number) > 0 else 1
+        number = request.GET.get("p", "1")[:9]
+        return int(number) if number.isdecimal() and int(number) > 0 else 1
 
     def _filters(self, request, locales, sections):
         get = request.GET
@@ -210,7 +210,11 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
         value = request.GET.get("assignee", "")[:20]
         if value in (ME, ALL, NOBODY):
             return value
-        if value.isdigit() and get_user_model().objects.filter(pk=int(value)).exists():
+        if (
+            value.isdecimal()
+            and int(value) < 2**31
+            and get_user_model().objects.filter(pk=int(value)).exists()
+        ):
             return value
         if value:
             notices.append(_("Unknown assignee ignored: showing everyone's pages."))
