@@ -111,6 +111,29 @@ def _back(request):
     return reverse("site_translation_overview")
 
 
+def _save(request, page, locale, data):
+    """Store the assignment (one per page and language) and say so."""
+    TranslationAssignment.objects.update_or_create(
+        translation_key=page.translation_key,
+        locale=locale,
+        defaults={
+            "assignee": data["assignee"],
+            "due_date": data["due_date"],
+            "assigned_by": request.user,
+            "assigned_at": timezone.now(),
+        },
+    )
+    messages.success(
+        request,
+        _("“%(title)s” in %(language)s is assigned to %(name)s.")
+        % {
+            "title": page.get_admin_display_title(),
+            "language": locale.get_display_name(),
+            "name": display_name(data["assignee"]),
+        },
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def assign(request, page_id, language_code):
     """Assign (or reassign) one English page's translation into one language."""
@@ -123,25 +146,7 @@ def assign(request, page_id, language_code):
     initial = {"assignee": current.assignee_id, "due_date": current.due_date} if current else {}
     form = AssignmentForm(request.POST or None, locale=locale, initial=initial)
     if request.method == "POST" and form.is_valid():
-        TranslationAssignment.objects.update_or_create(
-            translation_key=page.translation_key,
-            locale=locale,
-            defaults={
-                "assignee": form.cleaned_data["assignee"],
-                "due_date": form.cleaned_data["due_date"],
-                "assigned_by": request.user,
-                "assigned_at": timezone.now(),
-            },
-        )
-        messages.success(
-            request,
-            _("“%(title)s” in %(language)s is assigned to %(name)s.")
-            % {
-                "title": page.get_admin_display_title(),
-                "language": locale.get_display_name(),
-                "name": display_name(form.cleaned_data["assignee"]),
-            },
-        )
+        _save(request, page, locale, form.cleaned_data)
         return redirect(_back(request))
     return TemplateResponse(
         request,

@@ -17,9 +17,6 @@ Junk in the query string (an unknown state or language, a section "abc", page "-
 search) is ignored, with a notice saying so; never an error.
 """
 
-import datetime
-from dataclasses import dataclass, field
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -34,12 +31,20 @@ from wagtail.models import Locale, Page
 
 from site_core.translation_workflow.assignments import assignments_of, can_assign, display_name
 from site_core.translation_workflow.models import TranslationAssignment
+from site_core.translation_workflow.overview_filters import (
+    ALL,
+    MAX_SEARCH,
+    ME,
+    NEWEST,
+    NOBODY,
+    OLDEST,
+    PRIORITY,
+    SORTS,
+    page_number,
+    parse_filters,
+    urgency,
+)
 from site_core.translation_workflow.overview_grid import (
-    CHANGES_REQUESTED,
-    IN_PROGRESS,
-    IN_REVIEW,
-    NOT_STARTED,
-    OUT_OF_DATE,
     STATE_LABELS,
     UP_TO_DATE,
     build_grid,
@@ -51,26 +56,6 @@ from site_core.translation_workflow.permissions import (
 )
 
 PER_PAGE = 50
-MAX_SEARCH = 200
-
-TREE, NEWEST, OLDEST, PRIORITY = "tree", "newest", "oldest", "priority"
-SORTS = {
-    TREE: _("Site order"),
-    NEWEST: _("Newest English publication first"),
-    OLDEST: _("Oldest English publication first"),
-    PRIORITY: _("Priority (overdue, due date, out of date)"),
-}
-ME, ALL, NOBODY = "me", "all", "none"
-
-# Priority of a cell's state, most urgent first (the English changed, or a reviewer asked).
-STATE_URGENCY = {
-    CHANGES_REQUESTED: 0,
-    OUT_OF_DATE: 1,
-    IN_REVIEW: 2,
-    IN_PROGRESS: 3,
-    NOT_STARTED: 4,
-    UP_TO_DATE: 5,
-}
 SOURCE_FIELDS = (
     "id",
     "title",
@@ -82,24 +67,6 @@ SOURCE_FIELDS = (
     "first_published_at",
     "live",
 )
-
-
-@dataclass
-class Filters:
-    """What the query string asks for, junk removed (``notices`` say what was ignored)."""
-
-    language: str = ""
-    section: dict | None = None
-    states: list = field(default_factory=list)
-    assignee: str = ALL  # ME, ALL, NOBODY or a user id (str)
-    query: str = ""
-    sort: str = TREE
-    mine_by_default: bool = False
-    notices: list = field(default_factory=list)
-
-    @property
-    def needs_every_row(self):
-        return bool(self.states) or self.sort == PRIORITY
 
 
 class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
@@ -121,35 +88,14 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         request = self.request
         source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-        locales = [
-            locale
-            for locale in coordinated_locales(request.user)
-            if locale.language_code != settings.LANGUAGE_CODE
-        ]
-        sections = list(
-            Page.objects.filter(locale=source_locale, depth=3, alias_of__isnull=True)
-            .order_by("path")
-            .values("id", "title", "path")
-        )
-        filters = self._filters(request, locales, sections)
+        locales = self._locales(request.user)
+        sections = self._sections(source_locale)
+        filters = parse_filters(request, locales, sections)
         shown = [
             locale for locale in locales if locale.language_code == filters.language
         ] or locales
         english = self._english(source_locale, filters, shown)
-        if filters.needs_every_row:
-            rows, assignments = self._every_row(english, shown, filters)
-            paginator = Paginator(rows, PER_PAGE)
-            page_obj = paginator.get_page(self._page_number(request))
-            page_rows = list(page_obj.object_list)
-            matched = english.filter(pk__in=[page["id"] for page, _cells in rows])
-        else:
-            paginator = Paginator(self._ordered(english, filters.sort), PER_PAGE)
-            page_obj = paginator.get_page(self._page_number(request))
-            pages = list(page_obj.object_list)
-            assignments = assignments_of([page["translation_key"] for page in pages], shown)
-            page_rows = build_grid(pages, shown, request.user)
-            matched = english
-        self._attach(page_rows, assignments)
+        paginator, page_obj, page_rows, matched = self._results(english, shown, filters)
         context.update(
             {
                 "locales": locales,
@@ -172,59 +118,41 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
         )
         return context
 
-    # --- the query string --------------------------------------------------------------------
+    @staticmethod
+    def _locales(user):
+        """The translated languages ``user`` follows (editors: all of them)."""
+        return [
+            locale
+            for locale in coordinated_locales(user)
+            if locale.language_code != settings.LANGUAGE_CODE
+        ]
 
     @staticmethod
-    def _page_number(request):
-        number = request.GET.get("p", "1")[:9]
-        return int(number) if number.isdecimal() and int(number) > 0 else 1
+    def _sections(source_locale):
+        return list(
+            Page.objects.filter(locale=source_locale, depth=3, alias_of__isnull=True)
+            .order_by("path")
+            .values("id", "title", "path")
+        )
 
-    def _filters(self, request, locales, sections):
-        get = request.GET
-        filters = Filters()
-        notices = filters.notices
-        language = get.get("language", "")[:20]
-        if language and language not in {locale.language_code for locale in locales}:
-            notices.append(_("Unknown language ignored: showing all your languages."))
-            language = ""
-        filters.language = language
-        section_id = get.get("section", "")[:20]
-        filters.section = next((s for s in sections if str(s["id"]) == section_id), None)
-        if section_id and filters.section is None:
-            notices.append(_("Unknown section ignored: showing the whole site."))
-        states = [state[:30] for state in get.getlist("state")[:10] if state]
-        filters.states = [state for state in states if state in STATE_LABELS]
-        if len(filters.states) < len(states):
-            notices.append(_("Unknown state ignored."))
-        sort = get.get("sort", TREE)[:20]
-        if sort not in SORTS:
-            notices.append(_("Unknown sort order ignored: showing the site's order."))
-            sort = TREE
-        filters.sort = sort
-        filters.query = get.get("q", "").replace("\x00", "").strip()[:MAX_SEARCH]
-        filters.assignee = self._assignee(request, notices)
-        return filters
-
-    @staticmethod
-    def _assignee(request, notices):
-        value = request.GET.get("assignee", "")[:20]
-        if value in (ME, ALL, NOBODY):
-            return value
-        if (
-            value.isdecimal()
-            and int(value) < 2**31
-            and get_user_model().objects.filter(pk=int(value)).exists()
-        ):
-            return value
-        if value:
-            notices.append(_("Unknown assignee ignored: showing everyone's pages."))
-            return ALL
-        # No choice made: translators start on their own assignments when they have any.
-        if not can_assign(request.user) and (
-            TranslationAssignment.objects.filter(assignee=request.user).exists()
-        ):
-            return ME
-        return ALL
+    def _results(self, english, shown, filters):
+        """(paginator, page of results, its rows with assignments, the English pages matched)."""
+        number = page_number(self.request)
+        if filters.needs_every_row:
+            rows, assignments = self._every_row(english, shown, filters)
+            paginator = Paginator(rows, PER_PAGE)
+            page_obj = paginator.get_page(number)
+            page_rows = list(page_obj.object_list)
+            matched = english.filter(pk__in=[page["id"] for page, _cells in rows])
+        else:
+            paginator = Paginator(self._ordered(english, filters.sort), PER_PAGE)
+            page_obj = paginator.get_page(number)
+            pages = list(page_obj.object_list)
+            assignments = assignments_of([page["translation_key"] for page in pages], shown)
+            page_rows = build_grid(pages, shown, self.request.user)
+            matched = english
+        self._attach(page_rows, assignments)
+        return paginator, page_obj, page_rows, matched
 
     # --- the English pages -------------------------------------------------------------------
 
@@ -267,30 +195,8 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
             wanted = set(filters.states)
             rows = [row for row in rows if any(cell.state in wanted for cell in row[1])]
         if filters.sort == PRIORITY:
-            rows.sort(key=lambda row: self._urgency(row, assignments))
+            rows.sort(key=lambda row: urgency(row, assignments))
         return rows, assignments
-
-    @staticmethod
-    def _urgency(row, assignments, today=None):
-        """Overdue first, then by due date, then the most urgent state, then newest first."""
-        page, cells = row
-        today = today or timezone.localdate()
-        open_dues = [
-            assignment.due_date
-            for cell in cells
-            if cell.state != UP_TO_DATE
-            and (assignment := assignments.get((page["translation_key"], cell.locale.pk)))
-            and assignment.due_date
-        ]
-        due = min(open_dues, default=datetime.date.max)
-        published = page["last_published_at"]
-        return (
-            0 if due < today else 1,
-            due,
-            min((STATE_URGENCY[cell.state] for cell in cells), default=len(STATE_URGENCY)),
-            -published.timestamp() if published else 0,
-            page["path"],
-        )
 
     @staticmethod
     def _attach(rows, assignments):
