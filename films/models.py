@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from events.models import upcoming_events
 from site_core.blocks import video_embed_url
 from site_core.caching.page_cache import remember
-from site_core.models import BasePage, SectionIndexPage
+from site_core.models import ALT_TEXT_HELP, BasePage, SectionIndexPage
 from site_core.navigation import in_order, public_pages
 
 
@@ -118,7 +118,7 @@ class FilmPage(BasePage):
         verbose_name=_("poster alternative text"),
         max_length=250,
         blank=True,
-        help_text=_("Describe the image for people who cannot see it."),
+        help_text=ALT_TEXT_HELP,
     )
     awards = StreamField([("award", AwardBlock())], verbose_name=_("awards"), blank=True)
     trailer_url = models.URLField(
@@ -165,6 +165,7 @@ class FilmPage(BasePage):
         SynchronizedField("trailer_still"),
         SynchronizedField("directors"),
     ]
+    image_alt_fields = (("poster", "poster_alt"),)
 
     parent_page_types = ["films.FilmIndexPage"]
     subpage_types = []

@@ -15,7 +15,7 @@ from news.models import recent_posts
 from site_core.blocks import BodyBlock
 from site_core.caching.page_cache import remember
 from site_core.localized import versions_in
-from site_core.models import BasePage
+from site_core.models import ALT_TEXT_HELP, BasePage
 from site_core.navigation import public_pages
 
 
@@ -36,7 +36,7 @@ class HomePage(BasePage):
         verbose_name=_("hero image alternative text"),
         max_length=250,
         blank=True,
-        help_text=_("Describe the image for people who cannot see it."),
+        help_text=ALT_TEXT_HELP,
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
@@ -59,6 +59,7 @@ class HomePage(BasePage):
         *BasePage.override_translatable_fields,
         SynchronizedField("hero_image"),
     ]
+    image_alt_fields = (("hero_image", "hero_image_alt"),)
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

@@ -1,9 +1,9 @@
 """The news post's admin form: categories only in the post's own language."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from site_core.models import ImageAltPageForm
 
 
-class NewsPageForm(WagtailAdminPageForm):
+class NewsPageForm(ImageAltPageForm):
     """Offers the categories of the post's language only (the selector listed every language's,
     the same subject several times and no language shown); a category of another language sent
     anyway is refused like any choice not offered. A post whose categories were copied from

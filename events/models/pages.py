@@ -18,7 +18,7 @@ from events.calendars import calendar_response
 from events.choices import EventKind, EventStatus, time_zone_choices
 from site_core.blocks import BodyBlock
 from site_core.localized import version_in
-from site_core.models import BasePage
+from site_core.models import ALT_TEXT_HELP, BasePage
 from site_core.navigation import public_pages
 
 
@@ -82,7 +82,7 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name=_("image alternative text"),
         max_length=250,
         blank=True,
-        help_text=_("Describe the image for people who cannot see it."),
+        help_text=ALT_TEXT_HELP,
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     film = models.ForeignKey(
@@ -136,6 +136,7 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("image"),
         SynchronizedField("film"),
     ]
+    image_alt_fields = (("image", "image_alt"),)
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

@@ -23,7 +23,7 @@ from news.models.categories import localized_categories
 from site_core.blocks import BodyBlock
 from site_core.caching.page_cache import remember
 from site_core.localized import versions_in
-from site_core.models import BasePage
+from site_core.models import ALT_TEXT_HELP, BasePage
 from site_core.navigation import in_order, public_pages
 
 # The post cards' responsive picture, prefetched in bulk: exactly the specs of the {% picture %}
@@ -86,7 +86,7 @@ class NewsPage(BasePage):
         verbose_name=_("image alternative text"),
         max_length=250,
         blank=True,
-        help_text=_("Describe the image for people who cannot see it."),
+        help_text=ALT_TEXT_HELP,
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     categories = ParentalManyToManyField(
@@ -121,6 +121,7 @@ class NewsPage(BasePage):
         SynchronizedField("categories"),
         SynchronizedField("tags"),
     ]
+    image_alt_fields = (("hero_image", "hero_image_alt"),)
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

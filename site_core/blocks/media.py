@@ -11,7 +11,12 @@ from wagtail.images.blocks import ImageChooserBlock
 
 
 class ImageBlock(blocks.StructBlock):
-    """An image with its text alternative and an optional caption."""
+    """An image with its text alternative and an optional caption.
+
+    The alternative text is a translatable CharBlock: left empty, it gets the image's
+    description from the Images library when the page is saved (``clean``), so translators see
+    it as a segment (site_core.models.images). Only a picture marked decorative has none.
+    """
 
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
@@ -19,15 +24,54 @@ class ImageBlock(blocks.StructBlock):
         required=False,
         max_length=250,
         help_text=_(
-            "Describe the image for people who cannot see it. Leave empty only if the "
-            "image is purely decorative."
+            "What the picture shows, for people who cannot see it. Leave empty to use the "
+            "image's description from the Images library: it is filled in when you save, and "
+            "translated with the page."
+        ),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("Decorative"),
+        required=False,
+        help_text=_(
+            "Tick only if the picture adds nothing to the text: screen readers then skip it."
         ),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
+    @staticmethod
+    def fill_alt_text(value):
+        """An empty alternative text of a picture not marked decorative gets the image's
+        description; a decorative picture's is emptied. False when neither has a text."""
+        if value.get("decorative"):
+            value["alt_text"] = ""
+            return True
+        if not (value.get("alt_text") or "").strip():
+            image = value.get("image")
+            value["alt_text"] = image.description.strip() if image else ""
+        return bool(value["alt_text"])
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not self.fill_alt_text(value):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _(
+                            "Describe the picture, give the image a description in the Images "
+                            "library, or mark it as decorative."
+                        )
+                    )
+                }
+            )
+        return value
+
     def get_preview_value(self):
         image = get_image_model().objects.order_by("pk").first()
-        return self.normalize({"image": image, "alt_text": "", "caption": ""}) if image else None
+        if image is None:
+            return None
+        return self.normalize(
+            {"image": image, "alt_text": image.description, "decorative": False, "caption": ""}
+        )
 
     class Meta:
         icon = "image"

@@ -11,10 +11,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from site_core.caching.page_cache import known_parameters
+from site_core.models.images import ImageAltMixin, ImageAltPageForm
 from site_core.navigation import may_be_restricted
 
 
-class BasePage(Page):
+class BasePage(ImageAltMixin, Page):
     """Abstract base of all pages.
 
     Extension points:
@@ -24,9 +25,14 @@ class BasePage(Page):
       back to an intro or summary.
     - ``cache_query_parameters``: the query parameters the page (and its sub-routes) reads;
       the page cache keys on these and ignores any other (site_core.caching.page_cache).
+    - ``image_alt_fields``: (image field, alternative text field) pairs; an empty text gets
+      the image's description when the page is saved, and the admin form asks for one when
+      neither has it (site_core.models.images).
 
     Deleting a page is for those who may publish in its tree (``PublishersDeletePages``).
     """
+
+    base_form_class = ImageAltPageForm
 
     # ?untranslated=<id>: the switcher's notice (site_tags.untranslated_notice)
     cache_query_parameters = ("untranslated",)

@@ -114,6 +114,12 @@ class ReadableImageField(WagtailImageField):
         return f
 
 
+IMAGE_DESCRIPTION_HELP = _(
+    "What the picture shows, for people who cannot see it. Every page that uses the picture "
+    "starts from this text (a page may give its own), and it is translated with each page."
+)
+
+
 class ImageForm(BaseImageForm):
     """The admin's image form (upload, edit, the multiple uploader, the chooser's upload):
     WAGTAILIMAGES_IMAGE_FORM_BASE."""
@@ -127,6 +133,8 @@ class ImageForm(BaseImageForm):
             self.fields["file"] = ReadableImageField(
                 label=field.label, required=field.required, widget=field.widget
             )
+        if "description" in self.fields:
+            self.fields["description"].help_text = IMAGE_DESCRIPTION_HELP
 
 
 def guard_renditions():

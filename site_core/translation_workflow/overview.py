@@ -1,20 +1,54 @@
 """The translation overview: every English page × every language, one state per cell
-(``overview_grid``), filtered by language and section, fifty pages at a time.
+(``overview_grid``), fifty pages at a time.
 
-A fixed number of queries per page of results, whatever the size of the tree.
+Filters (all in the query string, so they survive pagination and can be bookmarked): language,
+section, state, assignee ("me", "all", "none" or a user id) and a title search; sorting in site
+order, by age of the English publication, or by priority. Translators open it on their own
+assignments ("mine") when they have any; a link shows every page.
+
+A fixed number of queries per page of results, whatever the size of the tree. Without a state
+filter or the priority sort, the English pages are filtered and paginated in SQL and the grid is
+computed for one page of results. A state (or priority) depends on facts of several tables, so
+then the grid is computed for every English page that passes the other filters — still one
+query per kind of fact (``overview_grid.build_grid``), and the rows are filtered, sorted and
+paginated in Python (about 0.1 s for 1,000 pages × 7 languages on SQLite).
+
+Junk in the query string (an unknown state or language, a section "abc", page "-1", a very long
+search) is ignored, with a notice saying so; never an error.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count
+from django.core.paginator import Paginator
+from django.db.models import Count, F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Page
 
-from site_core.translation_workflow.overview_grid import STATE_LABELS, build_grid
+from site_core.translation_workflow.assignments import assignments_of, can_assign, display_name
+from site_core.translation_workflow.models import TranslationAssignment
+from site_core.translation_workflow.overview_filters import (
+    ALL,
+    MAX_SEARCH,
+    ME,
+    NEWEST,
+    NOBODY,
+    OLDEST,
+    PRIORITY,
+    SORTS,
+    page_number,
+    parse_filters,
+    urgency,
+)
+from site_core.translation_workflow.overview_grid import (
+    STATE_LABELS,
+    UP_TO_DATE,
+    build_grid,
+)
 from site_core.translation_workflow.permissions import (
     can_edit_locale,
     coordinated_locales,
@@ -22,6 +56,17 @@ from site_core.translation_workflow.permissions import (
 )
 
 PER_PAGE = 50
+SOURCE_FIELDS = (
+    "id",
+    "title",
+    "depth",
+    "path",
+    "translation_key",
+    "locale_id",
+    "last_published_at",
+    "first_published_at",
+    "live",
+)
 
 
 class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
@@ -43,73 +88,152 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         request = self.request
         source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-        locales, shown, chosen = self._languages(request)
-        english, sections, section = self._source_pages(request, source_locale)
-        paginator, page_obj = self._paginate(english, request.GET.get("p", 1))
-        rows = build_grid(list(page_obj.object_list), shown, request.user)
+        locales = self._locales(request.user)
+        sections = self._sections(source_locale)
+        filters = parse_filters(request, locales, sections)
+        shown = [
+            locale for locale in locales if locale.language_code == filters.language
+        ] or locales
+        english = self._english(source_locale, filters, shown)
+        paginator, page_obj, page_rows, matched = self._results(english, shown, filters)
         context.update(
             {
                 "locales": locales,
                 "shown_locales": shown,
-                "chosen_language": chosen if len(shown) == 1 else "",
+                "chosen_language": filters.language if len(shown) == 1 else "",
                 "sections": sections,
-                "section": section,
-                "rows": rows,
+                "section": filters.section,
+                "filters": filters,
+                "rows": page_rows,
                 "page_obj": page_obj,
                 "paginator": paginator,
                 "states": list(STATE_LABELS.items()),
-                "summary": self._summary(english, shown, paginator.count),
+                "sorts": list(SORTS.items()),
+                "assignees": self._assignee_choices(shown),
+                "summary": self._summary(matched, shown),
                 "can_edit_source": can_edit_locale(request.user, source_locale.pk),
+                "can_assign": can_assign(request.user),
+                "max_search": MAX_SEARCH,
             }
         )
         return context
 
-    def _languages(self, request):
-        """(the translated languages the user may see, those shown, the chosen language code)."""
-        locales = [
+    @staticmethod
+    def _locales(user):
+        """The translated languages ``user`` follows (editors: all of them)."""
+        return [
             locale
-            for locale in self._locales(request.user)
+            for locale in coordinated_locales(user)
             if locale.language_code != settings.LANGUAGE_CODE
         ]
-        chosen = request.GET.get("language", "")[:20]
-        shown = [locale for locale in locales if locale.language_code == chosen] or locales
-        return locales, shown, chosen
 
     @staticmethod
-    def _source_pages(request, source_locale):
-        """(the English pages shown, every section, the chosen section or None)."""
-        english = Page.objects.filter(locale=source_locale, depth__gt=1, alias_of__isnull=True)
-        sections = list(english.filter(depth=3).order_by("path").values("id", "title", "path"))
-        section_id = request.GET.get("section", "")
-        section = next((s for s in sections if str(s["id"]) == section_id), None)
-        if section is not None:
-            english = english.filter(path__startswith=section["path"])
-        return english, sections, section
-
-    @staticmethod
-    def _paginate(english, number):
-        """(paginator, page of results) of the English pages, in tree order."""
-        paginator = Paginator(
-            english.order_by("path").values(
-                "id", "title", "depth", "translation_key", "locale_id", "last_published_at", "live"
-            ),
-            PER_PAGE,
+    def _sections(source_locale):
+        return list(
+            Page.objects.filter(locale=source_locale, depth=3, alias_of__isnull=True)
+            .order_by("path")
+            .values("id", "title", "path")
         )
-        try:
-            page_obj = paginator.page(number)
-        except (PageNotAnInteger, EmptyPage):
-            page_obj = paginator.page(1)
-        return paginator, page_obj
+
+    def _results(self, english, shown, filters):
+        """(paginator, page of results, its rows with assignments, the English pages matched)."""
+        number = page_number(self.request)
+        if filters.needs_every_row:
+            rows, assignments = self._every_row(english, shown, filters)
+            paginator = Paginator(rows, PER_PAGE)
+            page_obj = paginator.get_page(number)
+            page_rows = list(page_obj.object_list)
+            matched = english.filter(pk__in=[page["id"] for page, _cells in rows])
+        else:
+            paginator = Paginator(self._ordered(english, filters.sort), PER_PAGE)
+            page_obj = paginator.get_page(number)
+            pages = list(page_obj.object_list)
+            assignments = assignments_of([page["translation_key"] for page in pages], shown)
+            page_rows = build_grid(pages, shown, self.request.user)
+            matched = english
+        self._attach(page_rows, assignments)
+        return paginator, page_obj, page_rows, matched
+
+    # --- the English pages -------------------------------------------------------------------
+
+    def _english(self, source_locale, filters, shown):
+        """The English pages that pass every filter but the state (a queryset)."""
+        english = Page.objects.filter(locale=source_locale, depth__gt=1, alias_of__isnull=True)
+        if filters.section is not None:
+            english = english.filter(path__startswith=filters.section["path"])
+        if filters.query:
+            english = english.filter(title__icontains=filters.query)
+        if filters.assignee != ALL:
+            assigned = TranslationAssignment.objects.filter(locale__in=shown)
+            if filters.assignee == NOBODY:
+                english = english.exclude(translation_key__in=assigned.values("translation_key"))
+            else:
+                user_id = self.request.user.pk if filters.assignee == ME else int(filters.assignee)
+                english = english.filter(
+                    translation_key__in=assigned.filter(assignee_id=user_id).values(
+                        "translation_key"
+                    )
+                )
+        return english
 
     @staticmethod
-    def _summary(english, locales, total):
-        """Per language, over the whole (filtered) tree: published translations and missing."""
+    def _ordered(english, sort):
+        if sort == NEWEST:
+            order = [F("last_published_at").desc(nulls_last=True), "path"]
+        elif sort == OLDEST:
+            order = [F("last_published_at").asc(nulls_last=True), "path"]
+        else:
+            order = ["path"]
+        return english.order_by(*order).values(*SOURCE_FIELDS)
+
+    def _every_row(self, english, shown, filters):
+        """Every row that passes the filters, sorted: (rows, their assignments)."""
+        pages = list(self._ordered(english, filters.sort))
+        assignments = assignments_of([page["translation_key"] for page in pages], shown)
+        rows = build_grid(pages, shown, self.request.user)
+        if filters.states:
+            wanted = set(filters.states)
+            rows = [row for row in rows if any(cell.state in wanted for cell in row[1])]
+        if filters.sort == PRIORITY:
+            rows.sort(key=lambda row: urgency(row, assignments))
+        return rows, assignments
+
+    @staticmethod
+    def _attach(rows, assignments):
+        today = timezone.localdate()
+        for page, cells in rows:
+            for cell in cells:
+                cell.assignment = assignments.get((page["translation_key"], cell.locale.pk))
+                cell.overdue = bool(
+                    cell.assignment
+                    and cell.state != UP_TO_DATE
+                    and cell.assignment.is_overdue(today)
+                )
+
+    @staticmethod
+    def _assignee_choices(shown):
+        """The people who hold an assignment in the shown languages: [(id, name)]."""
+        users = (
+            get_user_model()
+            .objects.filter(translation_assignments__locale__in=shown)
+            .distinct()
+            .order_by("first_name", "last_name", "username")
+        )
+        return [(str(user.pk), display_name(user)) for user in users]
+
+    @staticmethod
+    def _summary(english, locales):
+        """Per language, over the English pages shown (all the filters applied): published
+        translations and missing ones. Only live English pages count: a draft never published
+        (an abandoned autosave among them) has nothing to translate yet."""
+        live = english.filter(live=True)
+        total = live.count()
         published = dict(
             Page.objects.filter(
                 locale__in=locales,
                 live=True,
                 alias_of__isnull=True,
-                translation_key__in=english.values("translation_key"),
+                translation_key__in=live.values("translation_key"),
             )
             .order_by()
             .values("locale_id")
@@ -125,8 +249,3 @@ class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):
             }
             for locale in locales
         ]
-
-    @staticmethod
-    def _locales(user):
-        """Coordinators (editors) see every language; translators and reviewers their own."""
-        return coordinated_locales(user)

@@ -42,6 +42,8 @@ class Cell:
     machine: int = 0
     page_id: int | None = None
     can_edit: bool = False
+    assignment: object = None  # models.TranslationAssignment, set by the overview
+    overdue: bool = False
 
     @property
     def label(self):

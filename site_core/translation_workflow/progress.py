@@ -1,5 +1,6 @@
-"""How far one translation is: its segments, translated and machine-translated, and where in the
-editor the machine-translated ones are (a field and its tab)."""
+"""How far one translation is: its segments, translated and machine-translated (or holding a
+previous translation to confirm), and where in the editor the unchecked ones are (a field and
+its tab)."""
 
 from django.utils.translation import gettext as _
 
@@ -10,25 +11,54 @@ from wagtail_localize.views.edit_translation import (
     get_segment_location_info,
 )
 
+from site_core.translation_workflow.memory import PREVIOUS_TRANSLATION
 
-def segment_counts(translation):
-    """(total, translated, machine-translated and not yet checked) for one translation."""
+
+def _translated_kinds(translation):
+    """(translation type, tool name) of each translated segment (errors count as untranslated),
+    and the number of segments."""
     segments = set(
         StringSegment.objects.filter(source_id=translation.source_id).values_list(
             "string_id", "context_id"
         )
     )
-    translated = [
-        kind
-        for string_id, context_id, kind in StringTranslation.objects.filter(
+    kinds = [
+        (kind, tool)
+        for string_id, context_id, kind, tool in StringTranslation.objects.filter(
             translation_of_id__in={string_id for string_id, _context in segments},
             locale_id=translation.target_locale_id,
             has_error=False,
-        ).values_list("translation_of_id", "context_id", "translation_type")
+        ).values_list("translation_of_id", "context_id", "translation_type", "tool_name")
         if (string_id, context_id) in segments
     ]
-    machine = translated.count(StringTranslation.TRANSLATION_TYPE_MACHINE)
-    return len(segments), len(translated), machine
+    return len(segments), kinds
+
+
+def segment_counts(translation):
+    """(total, translated, machine-translated and not yet checked) for one translation.
+
+    Previous translations prefilled when the English changed (``memory``) are marked as machine
+    translations: they count as unchecked too."""
+    total, kinds = _translated_kinds(translation)
+    machine = sum(kind == StringTranslation.TRANSLATION_TYPE_MACHINE for kind, _tool in kinds)
+    return total, len(kinds), machine
+
+
+def progress_summary(translation):
+    """What the review bar says of a translation: segments in all, translated, unchecked
+    (``machine``: machine translations and previous translations alike), of which previous
+    translations to confirm (``previous``), and the fields (with tabs) still to check."""
+    total, kinds = _translated_kinds(translation)
+    machine = sum(kind == StringTranslation.TRANSLATION_TYPE_MACHINE for kind, _tool in kinds)
+    previous = kinds.count((StringTranslation.TRANSLATION_TYPE_MACHINE, PREVIOUS_TRANSLATION))
+    return {
+        "total": total,
+        "done": len(kinds),
+        "machine": machine,
+        "machine_only": machine - previous,
+        "previous": previous,
+        "machine_fields": machine_translated_fields(translation) if machine else [],
+    }
 
 
 def _machine_segments(translation):

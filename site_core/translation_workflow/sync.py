@@ -3,12 +3,14 @@
 When an English page or snippet is published (``sync_on_publish``), every translation is
 re-extracted; translated segments are kept as they are, new or changed ones show as untranslated.
 Readers keep the approved text (with the source's dates, images and links); the translator's
-current strings become a draft awaiting review. A language that fails is reported
-(``sync_failures``).
+current strings become a draft awaiting review. When no translated text changed (blocks
+reordered, moved or removed), the translation is republished in the new structure at once
+(``_sync_one``). A language that fails is reported (``sync_failures``).
 """
 
 import copy
 import logging
+from collections import Counter
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -24,7 +26,14 @@ from wagtail_localize.fields import (
     copy_synchronised_fields,
     get_translatable_fields,
 )
-from wagtail_localize.models import SegmentOverride, Translation, TranslationSource
+from wagtail_localize.models import (
+    SegmentOverride,
+    StringSegment,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
+from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from site_core.translation_workflow.drafts import (
@@ -32,6 +41,7 @@ from site_core.translation_workflow.drafts import (
     target_instance,
     translated_draft,
 )
+from site_core.translation_workflow.memory import remember_previous_translations
 from site_core.translation_workflow.sync_failures import report_sync_failure
 
 logger = logging.getLogger(__name__)
@@ -101,6 +111,63 @@ def _publish_as_sync(revision, user):
     action.execute(skip_permission_checks=True)
 
 
+def _texts(instance):
+    """The text of an object as wagtail-localize extracts it: how often each (path, text) occurs.
+
+    Order and formatting (rich text templates), links and images are left out: they are the
+    source's structure and synchronised values, not words a reviewer approves.
+    """
+    return Counter(
+        (segment.path, segment.string.data)
+        for segment in extract_segments(instance)
+        if isinstance(segment, StringSegmentValue)
+    )
+
+
+def _every_segment_translated(translation):
+    """True when every text segment of the source has a translation (without an error)."""
+    return (
+        not StringSegment.objects.filter(source=translation.source)
+        .annotate_translation(translation.target_locale)
+        .filter(translation__isnull=True)
+        .exists()
+    )
+
+
+def _new_structure_of_approved_text(translation, target):
+    """The translation in the source's new structure, when that needs no reviewer; else None.
+
+    That is when the translator's current strings, laid out as the source now is, hold no text
+    that is not already live: every text segment is translated, and each (path, translated text)
+    of the result is one readers already see. Blocks moved, removed or reordered (list items
+    too), rich text split or joined differently, links and images changed: all publish at once.
+    A new block with new text, a changed paragraph, or a translator's saved but unsubmitted
+    string: not this, the usual draft awaiting review.
+
+    A translation in review, or sent back with changes requested, is left to its reviewer (its
+    draft carries the new structure when it is approved). So is one whose pending draft holds
+    text that is not live and was not made from the strings (edited in Wagtail's own editor,
+    say): nobody reviewed that text, so the sync keeps to its usual path. A draft made from the
+    strings (by wagtail-localize or an earlier sync, logged in ``TranslationLog``) holds nothing
+    the strings do not: an English change undone makes the language up to date again.
+    """
+    if not target.live or getattr(target, "current_workflow_state", None) is not None:
+        return None
+    live_texts = _texts(_live_object(target))
+    if (
+        target.has_unpublished_changes
+        and not TranslationLog.objects.filter(revision_id=target.latest_revision_id).exists()
+        and _texts(target.get_latest_revision_as_object()) - live_texts
+    ):
+        return None
+    if not _every_segment_translated(translation):
+        return None
+    draft = translated_draft(translation)
+    if _texts(draft) - live_texts:
+        return None
+    return draft
+
+
 def _has_unapproved_text(translation, target):
     """True when the translator's current strings differ from what is live (or nothing is)."""
     if not target.live or target.has_unpublished_changes:
@@ -109,16 +176,9 @@ def _has_unapproved_text(translation, target):
     return extract_segments(draft) != extract_segments(_live_object(target))
 
 
-def _sync_one(translation, original, user):
-    """Bring one translation in step with ``original``; False when it has no target yet."""
-    try:
-        target = target_instance(translation)
-    except ObjectDoesNotExist:
-        return False
-    if not isinstance(target, DraftStateMixin):  # no drafts, no review: just the shared fields
-        _copy_synchronised_fields(original, target, translation.target_locale)
-        target.save()
-        return True
+def _sync_fields_and_save_draft(translation, original, target, user):
+    """Readers keep the approved text, with the source's synchronised fields published on top;
+    the translator's current strings, if they differ, become the draft awaiting review."""
     if target.live:
         approved = _live_object(target)
         before = _without_ids(approved.serializable_data())
@@ -128,6 +188,38 @@ def _sync_one(translation, original, user):
             target = target_instance(translation)
     if _has_unapproved_text(translation, target):
         save_translation_draft(translation, user)
+
+
+def _sync_one(translation, original, user):
+    """Bring one translation in step with ``original``; False when it has no target yet.
+
+    When no translated text changes (blocks reordered, moved or removed, a link or image
+    changed: ``_new_structure_of_approved_text``), the translation is republished at once in the
+    source's new structure, its approved text unchanged: readers see the new order in every
+    language, and the overview shows it up to date (republished after the source's sync). That
+    is so even when the English was republished unchanged: the overview compares publication
+    times, so each language gets a revision ("synced") per publication of its source.
+
+    When some text did change (a new block, an edited paragraph), nothing of the new structure
+    reaches readers before a reviewer approves: the live translation keeps its approved text in
+    its old structure and gets only the synchronised fields, and the translator's current
+    strings, in the new structure, become the draft awaiting review. A half-synced page (the new
+    order, without the new block, beside the old text of a changed paragraph) would be a version
+    nobody wrote or reviewed; the reviewer publishes the new order and the new text together.
+    """
+    try:
+        target = target_instance(translation)
+    except ObjectDoesNotExist:
+        return False
+    if not isinstance(target, DraftStateMixin):  # no drafts, no review: just the shared fields
+        _copy_synchronised_fields(original, target, translation.target_locale)
+        target.save()
+        return True
+    restructured = _new_structure_of_approved_text(translation, target)
+    if restructured is not None:
+        _publish_as_sync(restructured.save_revision(user=user), user)
+    else:
+        _sync_fields_and_save_draft(translation, original, target, user)
     # Who may read the page is the source's (a private English page is private in every language).
     translation.source.update_target_view_restrictions(translation.target_locale)
     return True
@@ -147,7 +239,8 @@ def sync_translations(instance, user=None):
     source = TranslationSource.objects.get_for_instance_or_none(instance)
     if source is None:
         return []
-    source.update_from_db()
+    with remember_previous_translations(source):  # changed segments keep their old translation
+        source.update_from_db()
     original = source.as_instance()
     refreshed, failed = [], []
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):

@@ -28,13 +28,25 @@ from site_core.translation_workflow.drafts import (
 from site_core.translation_workflow.groups import TEAM_ADMINISTRATORS, review_team
 from site_core.translation_workflow.notifications import notify_reviewers, who_reviews
 from site_core.translation_workflow.permissions import can_edit_locale, can_publish_locale
-from site_core.translation_workflow.progress import machine_translated_fields, segment_counts
+from site_core.translation_workflow.progress import progress_summary
 from site_core.translation_workflow.translate import translate_object
 
 
 def _not_ready_for_review(translation):
     """Why a translation cannot be submitted yet (a message), or None when it can."""
-    total, done, machine = segment_counts(translation)
+    progress = progress_summary(translation)
+    total, done, machine = progress["total"], progress["done"], progress["machine"]
+    fields = get_text_list(progress["machine_fields"], _("and"))
+    if machine and machine == progress["previous"]:
+        return ngettext(
+            "%(count)s segment keeps its previous translation because the English changed: "
+            "%(fields)s. Compare it with the new English, correct it if needed and save it, "
+            "then submit again.",
+            "%(count)s segments keep their previous translation because the English changed: "
+            "%(fields)s. Compare each with the new English, correct it if needed and save it, "
+            "then submit again.",
+            machine,
+        ) % {"count": machine, "fields": fields}
     if machine:
         return ngettext(
             "%(count)s machine-translated segment has not been checked yet: %(fields)s. Open "
@@ -44,10 +56,7 @@ def _not_ready_for_review(translation):
             "each one marked “machine translated”, correct it if needed and save it, then "
             "submit again.",
             machine,
-        ) % {
-            "count": machine,
-            "fields": get_text_list(machine_translated_fields(translation), _("and")),
-        }
+        ) % {"count": machine, "fields": fields}
     if done < total:
         return ngettext(
             "%(count)s segment still needs a translation before this can be reviewed.",

@@ -8,7 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from site_core.translation_workflow import localize_guards, views
+from site_core.translation_workflow import (
+    assignments,
+    autosave,
+    localize_guards,
+    memory_views,
+    views,
+)
 from site_core.translation_workflow.overview import TranslationOverviewView
 from site_core.translation_workflow.page_views import TranslatedPageViewSet
 from site_core.translation_workflow.permissions import can_publish_locale, editable_locale_ids
@@ -29,6 +35,16 @@ def register_translation_urls():
             name="site_translation_start",
         ),
         path(
+            "translations/assign/<int:page_id>/<str:language_code>/",
+            assignments.assign,
+            name="site_translation_assign",
+        ),
+        path(
+            "translations/unassign/<int:page_id>/<str:language_code>/",
+            assignments.unassign,
+            name="site_translation_unassign",
+        ),
+        path(
             "translations/<int:translation_id>/submit/",
             views.submit_for_review,
             name="site_translation_submit",
@@ -37,6 +53,16 @@ def register_translation_urls():
             "translations/<int:translation_id>/review/",
             views.review,
             name="site_translation_review",
+        ),
+        path(
+            "translations/<int:translation_id>/progress/",
+            memory_views.translation_progress,
+            name="site_translation_progress",
+        ),
+        path(
+            "translations/<int:translation_id>/memory/<int:segment_id>/",
+            memory_views.segment_memory,
+            name="site_translation_memory",
         ),
     ]
 
@@ -103,3 +129,19 @@ def convert_to_alias_is_for_reviewers(menu_items, request, context):
 hooks.register("after_publish_page", show_sync_failures)
 hooks.register("after_edit_snippet", show_sync_failures)
 hooks.register("after_create_snippet", show_sync_failures)
+
+# A repeated autosave (or "Save draft") of a new page edits the draft its first save created.
+hooks.register("before_create_page", autosave.reuse_own_new_draft)
+
+
+@hooks.register("insert_editor_js")
+def autosave_status_script():
+    """After a successful autosave, a "could not be saved" banner says what is true now."""
+    return format_html(
+        '<script src="{}" data-saved-note="{}"></script>',
+        static("js/autosave-status.js"),
+        _(
+            "Your changes are saved as a draft. The fields marked below still need attention "
+            "before this page can be published."
+        ),
+    )

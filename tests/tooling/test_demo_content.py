@@ -4,6 +4,7 @@ kind and place, films with no invented awards (on the demo database)."""
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.html import escape
 
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
@@ -13,6 +14,7 @@ import pytest
 from events.choices import EventStatus
 from events.models import EventPage
 from films.models import FilmPage
+from home.models import HomePage, StandardPage
 from news.models import NewsPage
 from tests.factories.site import untranslated_models
 from tools.demo import events as demo_events
@@ -60,3 +62,29 @@ def test_demo_films_invent_no_awards():
 def test_the_demo_translates_an_object_of_every_translatable_model():
     """Every page type and translatable snippet appears in the demo through wagtail-localize."""
     assert untranslated_models() == set()
+
+
+def test_every_demo_picture_has_alternative_text_in_its_pages_language(client):
+    """Each picture readers get (posts, the home page, images in a body), in every language:
+    a text, translated (not the English one) outside English, and so in the HTML."""
+    pictures = 0
+    for model, image_field, alt_field in (
+        (NewsPage, "hero_image", "hero_image_alt"),
+        (HomePage, "hero_image", "hero_image_alt"),
+    ):
+        for page in model.objects.live().filter(**{f"{image_field}__isnull": False}):
+            alt = getattr(page, alt_field)
+            assert alt.strip(), page
+            if page.locale.language_code != "en":
+                english = model.objects.get(
+                    translation_key=page.translation_key, locale__language_code="en"
+                )
+                assert alt != getattr(english, alt_field), page
+            assert f'alt="{escape(alt)}"' in client.get(page.url).content.decode(), page
+            pictures += 1
+    for page in StandardPage.objects.live():
+        for block in page.body:
+            if block.block_type == "image" and not block.value.get("decorative"):
+                assert block.value["alt_text"].strip(), page
+                pictures += 1
+    assert pictures >= 20  # the posts' and home pages' pictures in each language

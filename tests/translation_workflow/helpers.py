@@ -207,15 +207,16 @@ def publish_through_the_admin(client, page, date):
 
 
 def break_dutch_sync(monkeypatch):
-    """From now on the sync fails for Dutch (copying its synchronised fields raises)."""
-    copy = translation_sync.copy_synchronised_fields
+    """From now on the sync fails for Dutch (finding the Dutch page or snippet raises: the first
+    step of every kind of sync, a structure republished or a draft saved)."""
+    find = translation_sync.target_instance
 
-    def broken(original, target):
-        if target.locale.language_code == "nl":
+    def broken(translation):
+        if translation.target_locale.language_code == "nl":
             raise RuntimeError("simulated failure")
-        copy(original, target)
+        return find(translation)
 
-    monkeypatch.setattr(translation_sync, "copy_synchronised_fields", broken)
+    monkeypatch.setattr(translation_sync, "target_instance", broken)
 
 
 def assert_refused(response, url):

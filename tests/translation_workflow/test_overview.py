@@ -1,4 +1,8 @@
-"""The translation overview: every state, filters, what is missing, constant queries."""
+"""The translation overview: every state, filters, search, sorting, junk input, what is missing,
+constant queries."""
+
+import datetime
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -53,7 +57,9 @@ def test_overview_shows_every_state(client, team):
     home = Page.objects.get(depth=2, locale__language_code="en")
     assert cells[(home.title, "he")]["data-state"] == "up-to-date"
     # links open the right editor, for those who may use it
-    assert cells[(post.title, "nl")].select_one("a") is None  # editors work in English
+    editor_cell = cells[(post.title, "nl")]
+    assert editor_cell.select_one("a:not(.translation-overview__assign)") is None  # in English
+    assert editor_cell.select_one("a.translation-overview__assign")  # editors assign
     login(client, "translator-nl")
     link = grid_cells(client)[(post.title, "nl")].select_one("a")["href"]
     assert link == reverse("wagtailadmin_pages:edit", args=[post.get_translation(locale("nl")).pk])
@@ -122,3 +128,152 @@ def test_overview_is_refused_to_people_without_a_language():
     client = Client()
     client.force_login(user)
     assert client.get(reverse("site_translation_overview")).status_code in (302, 403)
+
+
+def rows_of(client, query=""):
+    response = client.get(reverse("site_translation_overview") + query)
+    assert response.status_code == 200
+    return [
+        th.get_text(" ", strip=True).replace(" draft", "")
+        for th in soup(response).select("table.translation-overview tbody th")
+    ]
+
+
+def test_overview_filters_by_state(client, team):
+    changed = translated_post("nl", title="Appeal to the court", slug="appeal-to-the-court")
+    fresh = new_english_page()
+    changed.summary = "A new summary of this report."
+    publish_english(changed)
+    login(client, "editor")
+    assert rows_of(client, "?language=nl&state=out-of-date") == [changed.title]
+    not_started = rows_of(client, "?language=nl&state=not-started")
+    assert fresh.title in not_started and changed.title not in not_started
+    # The state filter and the assignee filter together: "out of date, mine" (nothing of mine).
+    assert rows_of(client, "?language=nl&state=out-of-date&assignee=me") == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["法轮功学员在日内瓦请愿", "עצרת סולידריות בתל אביב", "Appeal: 100% of signatures_ok"],
+)
+def test_overview_searches_titles_in_any_script(client, title):
+    new_english_page(title=title)
+    translated_post()
+    client.force_login(editor())
+    word = title.split()[0][:4] if " " in title else title[2:5]
+    assert rows_of(client, "?" + urlencode({"q": word})) == [title]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["%", "_", "\\", "'; DROP TABLE wagtailcore_page; --", "<script>alert(1)</script>"],
+)
+def test_overview_search_takes_hostile_strings_literally(client, query):
+    new_english_page()
+    client.force_login(editor())
+    assert rows_of(client, "?" + urlencode({"q": query})) == []
+
+
+def test_overview_search_drops_nul_characters_postgresql_would_refuse(client):
+    page = new_english_page()
+    client.force_login(editor())
+    assert rows_of(client, "?" + urlencode({"q": "\x00Solidarity"})) == [page.title]
+
+
+def test_overview_caps_a_huge_search_and_keeps_it_in_the_box(client):
+    new_english_page()
+    client.force_login(editor())
+    response = client.get(reverse("site_translation_overview") + "?q=" + "a" * 100_000)
+    assert response.status_code == 200
+    assert len(soup(response).select_one("input[name=q]")["value"]) == 200
+
+
+def test_overview_sorts_by_age_of_the_english_publication(client):
+    older = new_english_page(title="Older report")
+    newer = translated_post(title="Newer report", slug="newer-report")
+    Page.objects.filter(pk=older.pk).update(last_published_at=DATE - datetime.timedelta(days=9))
+    Page.objects.filter(pk=newer.pk).update(last_published_at=DATE + datetime.timedelta(days=9))
+    client.force_login(editor())
+    newest = rows_of(client, "?sort=newest")
+    assert newest.index(newer.title) < newest.index(older.title)
+    oldest = rows_of(client, "?sort=oldest")
+    assert oldest.index(older.title) < oldest.index(newer.title)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?state=bogus",
+        "?language=xx",
+        "?section=abc",
+        "?section=99999999999999999999999",
+        "?p=-1",
+        "?p=abc",
+        "?p=99999",
+        "?sort=random",
+        "?assignee=abc",
+        "?assignee=999999",
+        "?assignee=99999999999999999999",
+        "?assignee=%C2%B2",
+        "?p=%C2%B2",
+        "?state=" + "x" * 5000,
+        "?language=" + "x" * 5000,
+    ],
+)
+def test_overview_ignores_junk_in_the_query_string_and_says_so(client, query):
+    new_english_page()
+    client.force_login(editor())
+    response = client.get(reverse("site_translation_overview") + query)
+    assert response.status_code == 200
+    assert soup(response).select("table.translation-overview tbody th")
+    if not query.startswith("?p="):
+        assert soup(response).select_one(".translation-overview__notice")
+
+
+def test_overview_filters_survive_pagination(client):
+    index = news_index()
+    for number in range(PER_PAGE + 1):
+        index.add_child(
+            instance=NewsPage(
+                title=f"Extra {number}", slug=f"extra-{number}", date=DATE, summary="An extra post."
+            )
+        )
+    client.force_login(editor())
+    page = soup(client.get(reverse("site_translation_overview") + "?state=not-started&q=Extra"))
+    following = page.select_one(".translation-overview__pages a")["href"]
+    assert "state=not-started" in following and "q=Extra" in following and "p=2" in following
+    assert len(rows_of(client, following)) == 1  # 51 matches: one on the second page
+
+
+def test_overview_form_is_a_labelled_search_form(client):
+    client.force_login(editor())
+    page = soup(client.get(reverse("site_translation_overview")))
+    form = page.select_one("form[role=search]")
+    for control in form.select("select, input"):
+        assert control.find_parent("label"), control
+    assert page.select_one("table.translation-overview caption")
+
+
+@pytest.mark.parametrize("query", ["?state=out-of-date", "?sort=priority", "?q=Extra"])
+def test_overview_filtered_by_state_keeps_constant_queries(client, query):
+    translated_post("nl")
+    index = news_index()
+    for number in range(5):
+        index.add_child(
+            instance=NewsPage(
+                title=f"Extra {number}", slug=f"e-{number}", date=DATE, summary="An extra post."
+            )
+        )
+    client.force_login(editor())
+    url = reverse("site_translation_overview") + query
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for number in range(5, 50):
+        index.add_child(
+            instance=NewsPage(
+                title=f"Extra {number}", slug=f"e-{number}", date=DATE, summary="An extra post."
+            )
+        )
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large) == len(small), [q["sql"][:120] for q in large.captured_queries]

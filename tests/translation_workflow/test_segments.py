@@ -88,8 +88,10 @@ def test_publishing_english_keeps_every_unchanged_translated_segment(client):
     assert len(kept) == len(before) - 1  # only the rewritten paragraph lost its match
     for key, value in kept.items():
         assert after[key] == value  # byte for byte
-    total, done, _machine = segment_counts(translation)
-    assert total - done == 2  # the rewritten paragraph and the new heading need translating
+    total, done, unchecked = segment_counts(translation)
+    assert total - done == 1  # the new heading needs translating
+    # the rewritten paragraph keeps its previous translation, to be confirmed (memory.py)
+    assert unchecked == 1
 
     dutch = post.get_translation(locale("nl")).specific
     draft = dutch.get_latest_revision_as_object()

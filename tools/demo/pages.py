@@ -59,7 +59,7 @@ def get_image(progress, spec):
     if image is None:
         data = images.render(spec["style"], spec["size"])
 
-        image = image_model(title=spec["title"])
+        image = image_model(title=spec["title"], description=spec["description"])
         image.file = ImageFile(BytesIO(data), name=f"{slugify(spec['title'])}.jpg")
         image.save()
         progress(f"Image drawn: {spec['title']}")

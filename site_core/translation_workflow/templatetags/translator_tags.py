@@ -7,7 +7,7 @@ from django import template
 from wagtail.models import Page
 
 from site_core.translation_workflow.permissions import can_edit_locale, can_publish_locale
-from site_core.translation_workflow.progress import machine_translated_fields, segment_counts
+from site_core.translation_workflow.progress import progress_summary
 from site_core.translation_workflow.stop_sync import may_stop_sync
 
 register = template.Library()
@@ -18,7 +18,6 @@ def translation_review_bar(context, translation, instance):
     request = context["request"]
     user = request.user
     locale_id = translation.target_locale_id
-    total, done, machine = segment_counts(translation)
     task_state = instance.current_workflow_task_state if isinstance(instance, Page) else None
     workflow_state = instance.current_workflow_state if isinstance(instance, Page) else None
     return {
@@ -27,10 +26,7 @@ def translation_review_bar(context, translation, instance):
         "instance": instance,
         "language": translation.target_locale.get_display_name(),
         "language_code": translation.target_locale.language_code,
-        "total": total,
-        "done": done,
-        "machine": machine,
-        "machine_fields": machine_translated_fields(translation) if machine else [],
+        **progress_summary(translation),
         "can_submit": can_edit_locale(user, locale_id),
         "can_review": can_publish_locale(user, locale_id) and task_state is not None,
         "in_review": task_state is not None,
