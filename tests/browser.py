@@ -63,6 +63,7 @@ def base_url(demo_site, tmp_path_factory):
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env = copy_demo_site(demo_site, folder / "db.sqlite3", folder / "media", url)
+    env["SCHEDULED_PUBLISHING_INTERVAL"] = "1"  # a post scheduled in a test goes live in time
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,

@@ -15,6 +15,7 @@ class TranslationWorkflowConfig(AppConfig):
         # which cannot be imported before the app registry is ready.
         from site_core.translation_workflow import (  # noqa: F401
             auto_drafts,
+            matches,
             review_fallback,
             sync,
             sync_failures,

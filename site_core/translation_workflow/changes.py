@@ -3,7 +3,7 @@ segment still holding its previous translation (the English changed since it was
 with the old and new English and their difference, and matches from the translation memory; and
 the untranslated segments the memory has matches for.
 
-Queries: a constant number, whatever the number of segments (``memory.find_matches`` included).
+Queries: a constant number, whatever the number of segments (``matches.find_matches`` included).
 """
 
 from dataclasses import dataclass, field
@@ -13,13 +13,8 @@ from django.urls import reverse
 from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.views.edit_translation import TabHelper
 
-from site_core.translation_workflow.memory import (
-    Query,
-    diff_html,
-    find_matches,
-    is_previous_translation,
-    plain_text,
-)
+from site_core.translation_workflow.matches import Query, find_matches
+from site_core.translation_workflow.memory import diff_html, is_previous_translation, plain_text
 from site_core.translation_workflow.progress import field_name
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from site_core.translation_workflow.memory import PREVIOUS_TRANSLATION
 from site_core.translation_workflow.permissions import can_edit_locale
 
 NOT_STARTED = "not-started"
@@ -50,8 +51,11 @@ class Cell:
         return STATE_LABELS[self.state]
 
 
-def cell_state(*, target, translation_enabled, total, done, review, source_synced_at, source):
-    """The state of one (page, language) cell from already-fetched facts."""
+def cell_state(
+    *, target, translation_enabled, total, done, review, source_synced_at, source, to_confirm=0
+):
+    """The state of one (page, language) cell from already-fetched facts. ``to_confirm``:
+    segments holding a previous translation kept where the English changed (``memory``)."""
     if target is None or target["alias_of_id"] is not None:
         return NOT_STARTED
     if review == WorkflowState.STATUS_IN_PROGRESS:
@@ -68,7 +72,7 @@ def cell_state(*, target, translation_enabled, total, done, review, source_synce
         source["last_published_at"] and source["last_published_at"] > source_synced_at
     )
     republished = target["last_published_at"] and target["last_published_at"] >= source_synced_at
-    if done < total or source_changed or not republished:
+    if done < total or to_confirm or source_changed or not republished:
         return OUT_OF_DATE
     return UP_TO_DATE
 
@@ -84,6 +88,7 @@ class GridFacts:
     done: dict  # (source id, locale id) -> translated segments
     machine: dict  # (source id, locale id) -> machine-translated segments
     review: dict  # translated page id (str) -> workflow state status
+    previous: dict  # (source id, locale id) -> previous translations to confirm (memory)
 
 
 def _targets(keys, locale_ids):
@@ -117,7 +122,8 @@ def _enabled(source_ids, locale_ids):
 
 
 def _segment_progress(source_ids, locale_ids):
-    """(segments per source, translated and machine-translated per (source, locale)).
+    """(segments per source, and per (source, locale): translated, machine-translated, and
+    previous translations to confirm).
 
     Segments first, then their translations by string: both use the narrow indexes (a join
     from the translations' side scans every translation of the language).
@@ -131,16 +137,18 @@ def _segment_progress(source_ids, locale_ids):
         sources_of[(string_id, context_id)].append(source_id)
     done = defaultdict(int)
     machine = defaultdict(int)
-    for string_id, context_id, locale_id, kind in StringTranslation.objects.filter(
+    previous = defaultdict(int)
+    for string_id, context_id, locale_id, kind, tool in StringTranslation.objects.filter(
         translation_of_id__in={string_id for string_id, _context in sources_of},
         locale_id__in=locale_ids,
         has_error=False,
-    ).values_list("translation_of_id", "context_id", "locale_id", "translation_type"):
+    ).values_list("translation_of_id", "context_id", "locale_id", "translation_type", "tool_name"):
         for source_id in sources_of.get((string_id, context_id), ()):
             done[(source_id, locale_id)] += 1
             if kind == StringTranslation.TRANSLATION_TYPE_MACHINE:
                 machine[(source_id, locale_id)] += 1
-    return totals, done, machine
+                previous[(source_id, locale_id)] += tool == PREVIOUS_TRANSLATION
+    return totals, done, machine, previous
 
 
 def _review_states(targets):
@@ -164,9 +172,9 @@ def _fetch_facts(source_pages, locales):
     sources = _sources(keys, source_locale_id)
     source_ids = [row["id"] for row in sources.values()]
     enabled = _enabled(source_ids, locale_ids)
-    totals, done, machine = _segment_progress(source_ids, locale_ids)
+    totals, done, machine, previous = _segment_progress(source_ids, locale_ids)
     review = _review_states(targets)
-    return GridFacts(targets, sources, enabled, totals, done, machine, review)
+    return GridFacts(targets, sources, enabled, totals, done, machine, review, previous)
 
 
 def _cell(page, locale, facts, can_edit):
@@ -184,6 +192,7 @@ def _cell(page, locale, facts, can_edit):
         review=facts.review.get(str(target["id"])) if target else None,
         source_synced_at=source["last_updated_at"] if source else None,
         source=page,
+        to_confirm=facts.previous.get(key, 0),
     )
     started = state != NOT_STARTED
     return Cell(

@@ -41,7 +41,10 @@ from site_core.translation_workflow.drafts import (
     target_instance,
     translated_draft,
 )
-from site_core.translation_workflow.memory import remember_previous_translations
+from site_core.translation_workflow.memory import (
+    holds_previous_translations,
+    remember_previous_translations,
+)
 from site_core.translation_workflow.sync_failures import report_sync_failure
 
 logger = logging.getLogger(__name__)
@@ -125,13 +128,14 @@ def _texts(instance):
 
 
 def _every_segment_translated(translation):
-    """True when every text segment of the source has a translation (without an error)."""
-    return (
-        not StringSegment.objects.filter(source=translation.source)
+    """True when every text segment of the source has a translation (without an error) that a
+    person wrote or confirmed (none a previous translation kept to confirm: ``memory``)."""
+    return not (
+        StringSegment.objects.filter(source=translation.source)
         .annotate_translation(translation.target_locale)
         .filter(translation__isnull=True)
         .exists()
-    )
+    ) and not holds_previous_translations(translation)
 
 
 def _new_structure_of_approved_text(translation, target):

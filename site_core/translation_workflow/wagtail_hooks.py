@@ -20,51 +20,46 @@ from site_core.translation_workflow.page_views import TranslatedPageViewSet
 from site_core.translation_workflow.permissions import can_publish_locale, editable_locale_ids
 from site_core.translation_workflow.sync_failures import show_sync_failures
 
+# (address under /admin/, view, URL name)
+TRANSLATION_URLS = [
+    ("translations/", TranslationOverviewView.as_view(), "site_translation_overview"),
+    (
+        "translations/start/<int:page_id>/<str:language_code>/",
+        views.start_translation,
+        "site_translation_start",
+    ),
+    (
+        "translations/assign/<int:page_id>/<str:language_code>/",
+        assignments.assign,
+        "site_translation_assign",
+    ),
+    (
+        "translations/unassign/<int:page_id>/<str:language_code>/",
+        assignments.unassign,
+        "site_translation_unassign",
+    ),
+    (
+        "translations/<int:translation_id>/submit/",
+        views.submit_for_review,
+        "site_translation_submit",
+    ),
+    ("translations/<int:translation_id>/review/", views.review, "site_translation_review"),
+    (
+        "translations/<int:translation_id>/progress/",
+        memory_views.translation_progress,
+        "site_translation_progress",
+    ),
+    (
+        "translations/<int:translation_id>/memory/<int:segment_id>/",
+        memory_views.segment_memory,
+        "site_translation_memory",
+    ),
+]
+
 
 @hooks.register("register_admin_urls")
 def register_translation_urls():
-    return [
-        path(
-            "translations/",
-            TranslationOverviewView.as_view(),
-            name="site_translation_overview",
-        ),
-        path(
-            "translations/start/<int:page_id>/<str:language_code>/",
-            views.start_translation,
-            name="site_translation_start",
-        ),
-        path(
-            "translations/assign/<int:page_id>/<str:language_code>/",
-            assignments.assign,
-            name="site_translation_assign",
-        ),
-        path(
-            "translations/unassign/<int:page_id>/<str:language_code>/",
-            assignments.unassign,
-            name="site_translation_unassign",
-        ),
-        path(
-            "translations/<int:translation_id>/submit/",
-            views.submit_for_review,
-            name="site_translation_submit",
-        ),
-        path(
-            "translations/<int:translation_id>/review/",
-            views.review,
-            name="site_translation_review",
-        ),
-        path(
-            "translations/<int:translation_id>/progress/",
-            memory_views.translation_progress,
-            name="site_translation_progress",
-        ),
-        path(
-            "translations/<int:translation_id>/memory/<int:segment_id>/",
-            memory_views.segment_memory,
-            name="site_translation_memory",
-        ),
-    ]
+    return [path(route, view, name=name) for route, view, name in TRANSLATION_URLS]
 
 
 @hooks.register("register_admin_viewset")

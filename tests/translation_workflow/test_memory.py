@@ -2,19 +2,24 @@
 (to confirm), the editor shows what changed, and other translations into the language are
 offered as matches — never another language's, and only to those who work in it."""
 
+import datetime
 from urllib.parse import urlencode
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
 
 import pytest
 
 from site_core.translation_workflow.changes import segment_changes
 from site_core.translation_workflow.memory import PREVIOUS_TRANSLATION, diff_html
+from site_core.translation_workflow.overview import SOURCE_FIELDS
+from site_core.translation_workflow.overview_grid import OUT_OF_DATE, build_grid
 from site_core.translation_workflow.progress import segment_counts
 from tests.factories import translate
 from tests.translation_workflow.helpers import (
@@ -275,3 +280,21 @@ def test_junk_addresses_of_the_json_endpoints_are_404_not_500(client, team, chan
     ):
         response = client.get(url)
         assert response.status_code in (200, 400, 404), (url, response.status_code)
+
+
+def test_a_language_with_a_previous_translation_to_confirm_stays_out_of_date():
+    """Found in the whole-day browser test: a changed word and a changed date published
+    together republish the Dutch page with the new date (a synchronised field), and the kept
+    previous translation counted as translated, so the overview said "up to date"."""
+    post = translated_post("nl", body=[("paragraph", PARAGRAPH)])
+    block_id = post.body[0].id
+    post.body = [("paragraph", CHANGED)]
+    post.body[0].id = block_id
+    post.date = post.date - datetime.timedelta(days=1)
+    publish_english(post)
+    dutch = post.get_translation(locale("nl")).specific
+    assert dutch.date == post.date  # republished with the source's date
+    assert "[nl] Hundreds" in str(dutch.body[0].value)  # and the approved text
+    row = Page.objects.filter(pk=post.pk).values(*SOURCE_FIELDS)
+    [(_page, [cell])] = build_grid(list(row), [locale("nl")], AnonymousUser())
+    assert cell.state == OUT_OF_DATE

@@ -20,6 +20,7 @@ from site_core.translation_workflow.overview_grid import (
     UP_TO_DATE,
     build_grid,
 )
+from site_core.translation_workflow.progress import segment_counts
 from tests.factories import home, translate
 from tests.factories.content import standard_page
 from tests.factories.images import image
@@ -202,7 +203,10 @@ def test_a_changed_paragraph_marks_the_translations_out_of_date_as_before():
 
     dutch = in_language(page, "nl")
     assert "[nl] People are detained" in texts(dutch)[1][1]
-    assert dutch.has_unpublished_changes
+    # The previous Dutch text is kept for the translator to confirm (memory): it is not
+    # republished as if nothing had changed.
+    _total, _done, unchecked = segment_counts(translation_of(page, "nl"))
+    assert unchecked == 1
     assert states(page, "nl") == {"nl": OUT_OF_DATE}
 
 
@@ -298,7 +302,8 @@ def test_an_english_change_undone_makes_the_translations_up_to_date_again():
     original = blocks[1]["value"]
     blocks[1]["value"] = "<p>A sentence changed for a moment.</p>"
     publish_body(page, blocks)
-    assert in_language(page, "nl").has_unpublished_changes  # the draft awaiting translation
+    # the previous Dutch text kept for the translator to confirm (memory)
+    assert segment_counts(translation_of(page, "nl"))[2] == 1
     assert states(page, "nl") == {"nl": OUT_OF_DATE}
 
     blocks[1]["value"] = original

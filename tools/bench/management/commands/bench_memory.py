@@ -1,4 +1,4 @@
-"""Time translation-memory lookups (``site_core.translation_workflow.memory.find_matches``) on
+"""Time translation-memory lookups (``site_core.translation_workflow.matches.find_matches``) on
 1,000 pages' worth of strings × every language, written in bulk in a transaction that is rolled
 back at the end: the database is left as it was."""
 
@@ -21,7 +21,7 @@ from wagtail_localize.models import (
     TranslationContext,
 )
 
-from site_core.translation_workflow.memory import Query, find_matches
+from site_core.translation_workflow.matches import Query, find_matches
 
 WORDS = [
     "people",
@@ -162,27 +162,7 @@ class Command(BaseCommand):
 
     def build(self, source, targets, pages, segments, rng):
         """[(string id, text)] of the English strings; every one translated into ``targets``."""
-        page_type = ContentType.objects.get_for_model(Page)
-        objects = TranslatableObject.objects.bulk_create(
-            [
-                TranslatableObject(translation_key=uuid.uuid4(), content_type=page_type)
-                for _ in range(pages)
-            ],
-            batch_size=BATCH,
-        )
-        contexts = []
-        for item in objects:
-            for n in range(segments):
-                path = f"body.{uuid.uuid4()}" if n else "title"
-                contexts.append(
-                    TranslationContext(
-                        object_id=item.translation_key,
-                        path=path,
-                        path_id=TranslationContext._get_path_id(path),
-                        field_path="body.paragraph" if n else "title",
-                    )
-                )
-        contexts = TranslationContext.objects.bulk_create(contexts, batch_size=BATCH)
+        contexts = self.contexts(pages, segments)
         texts = {sentence(rng) for _ in contexts}
         strings = String.objects.bulk_create(
             [
@@ -208,6 +188,31 @@ class Command(BaseCommand):
                 batch_size=BATCH,
             )
         return [(string.pk, string.data) for string in strings]
+
+    @staticmethod
+    def contexts(pages, segments):
+        """``segments`` places (a title and paragraphs) on each of ``pages`` new pages."""
+        page_type = ContentType.objects.get_for_model(Page)
+        objects = TranslatableObject.objects.bulk_create(
+            [
+                TranslatableObject(translation_key=uuid.uuid4(), content_type=page_type)
+                for _ in range(pages)
+            ],
+            batch_size=BATCH,
+        )
+        contexts = []
+        for item in objects:
+            for n in range(segments):
+                path = f"body.{uuid.uuid4()}" if n else "title"
+                contexts.append(
+                    TranslationContext(
+                        object_id=item.translation_key,
+                        path=path,
+                        path_id=TranslationContext._get_path_id(path),
+                        field_path="body.paragraph" if n else "title",
+                    )
+                )
+        return TranslationContext.objects.bulk_create(contexts, batch_size=BATCH)
 
     def report(self, name, batches, source, language):
         find_matches(batches[0], source.pk, language.pk)  # warm up
