@@ -106,7 +106,11 @@ def with_hero_image():
 def feature(code, pages):
     """``pages`` featured on the home page of ``code``, in this order."""
     page = home(code)
-    page.featured_pages = [HomePageFeaturedPage(page=featured) for featured in pages]
+    # sort_order as the admin's form sets it (without it PostgreSQL may return any order)
+    page.featured_pages = [
+        HomePageFeaturedPage(page=featured, sort_order=order)
+        for order, featured in enumerate(pages)
+    ]
     page.save_revision().publish()
     return page
 

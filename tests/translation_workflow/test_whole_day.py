@@ -106,8 +106,12 @@ def translator_changes_one_word_and_submits(page, base_url):
     previous = field.input_value()
     assert "worden vastgehouden omdat" in previous
     field.fill(previous.replace("worden vastgehouden", "worden gevangengezet"))
+    counters = page.locator(".translation-review__progress")
+    expect(counters).to_contain_text("keeps its previous translation")
     segment.get_by_role("button", name="Save").click()
     expect(segment.locator("textarea")).to_have_count(0)
+    # The review bar's counters follow the save without a reload.
+    expect(counters).not_to_contain_text("keeps its previous translation")
     page.get_by_role("button", name="Submit for Nederlands review").click()
     page.wait_for_load_state("networkidle")
     assert page.get_by_text("submitted for Nederlands review").count()

@@ -179,8 +179,8 @@ def set_featured(home, children):
     """Featured pages and the call to action point at the pages created after the home."""
     if home.featured_pages.exists():
         return
-    for slug in content.HOME["featured"]:
-        home.featured_pages.add(HomePageFeaturedPage(page=children[slug]))
+    for order, slug in enumerate(content.HOME["featured"]):  # the order editors would set
+        home.featured_pages.add(HomePageFeaturedPage(page=children[slug], sort_order=order))
     for block in home.body:
         if block.block_type == "call_to_action" and not block.value["page"]:
             block.value["page"] = children["worldwide-activism"]
