@@ -132,3 +132,13 @@ def page(browser):
     yield page
     context.close()
     assert blocked == [], blocked
+
+
+def log_in(page, base_url, username="admin"):
+    """Signs ``username`` of the demo team in to the admin (after signing anyone else out)."""
+    page.context.clear_cookies()
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", ADMIN_PASSWORD if username == "admin" else USERS_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/admin/")

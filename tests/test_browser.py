@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.browser import ADMIN_PASSWORD, ARTIFACTS, USERS_PASSWORD, require_chromium
+from tests.browser import ARTIFACTS, log_in, require_chromium
 
 pytestmark = pytest.mark.browser
 require_chromium()
@@ -95,11 +95,7 @@ def test_pages_make_no_third_party_requests(page, base_url):
 
 def test_editor_publishes_a_post_and_a_translator_puts_it_on_the_dutch_home_page(page, base_url):
     """The whole flow in the real admin: publish in English, translate into Dutch, read it."""
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", ADMIN_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/admin/")
+    log_in(page, base_url)
 
     # An editor writes a post under the English news index and publishes it.
     page.goto(f"{base_url}/admin/news_pages/")
@@ -148,18 +144,9 @@ def test_editor_publishes_a_post_and_a_translator_puts_it_on_the_dutch_home_page
     assert feed.index("Wake bij het consulaat") < feed.index("<item>", feed.index("<item>") + 1)
 
 
-def _log_in(page, base_url, username="admin"):
-    page.context.clear_cookies()
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", ADMIN_PASSWORD if username == "admin" else USERS_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/admin/")
-
-
 def test_dutch_translator_submits_a_post_the_dutch_reviewer_approves_it(page, base_url):
     """The review flow with the demo team: translate, submit, approve, read."""
-    _log_in(page, base_url, "translator-nl")
+    log_in(page, base_url, "translator-nl")
     # The overview shows only Dutch to the Dutch translator; open a news post's translation.
     page.goto(f"{base_url}/admin/translations/")
     columns = page.locator("table.translation-overview thead th").all_inner_texts()
@@ -186,7 +173,7 @@ def test_dutch_translator_submits_a_post_the_dutch_reviewer_approves_it(page, ba
     assert "gedwongen orgaanroof" not in reader  # not published before the review
 
     # The Dutch reviewer approves from the same editor; a reader sees the new title.
-    _log_in(page, base_url, "reviewer-nl")
+    log_in(page, base_url, "reviewer-nl")
     page.goto(edit_url)
     page.get_by_role("button", name="Approve and publish").click()
     page.wait_for_load_state("networkidle")
@@ -199,7 +186,7 @@ def test_dutch_translator_submits_a_post_the_dutch_reviewer_approves_it(page, ba
 
 
 def test_hebrew_translator_types_right_to_left_and_cannot_open_dutch(page, base_url):
-    _log_in(page, base_url, "translator-he")
+    log_in(page, base_url, "translator-he")
     page.goto(f"{base_url}/admin/translations/")
     columns = page.locator("table.translation-overview thead th").all_inner_texts()
     assert columns[1:] == ["עברית"]
@@ -241,7 +228,7 @@ def test_an_information_stand_added_in_the_admin_reaches_chinese_readers_and_cal
 
     from icalendar import Calendar
 
-    _log_in(page, base_url)
+    log_in(page, base_url)
     page.goto(f"{base_url}/admin/pages/search/?q=Events")
     link = page.get_by_role("link", name="Events", exact=True).first.get_attribute("href")
     index_id = re.search(r"/pages/(\d+)/", link).group(1)

@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from tests.browser import ADMIN_PASSWORD, USERS_PASSWORD, require_chromium
+from tests.browser import log_in, require_chromium
 
 pytestmark = pytest.mark.browser
 require_chromium()
@@ -25,15 +25,6 @@ from playwright.sync_api import expect  # noqa: E402
 
 ENGLISH_TITLE = "Remembering the fathers held for their faith"
 DUTCH_SLUG = "/nl/nieuws/wij-denken-aan-vastgehouden-vaders/"
-
-
-def log_in(page, base_url, username):
-    page.context.clear_cookies()
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", ADMIN_PASSWORD if username == "admin" else USERS_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/admin/")
 
 
 def english_post_id(page, base_url):
