@@ -17,6 +17,7 @@ import tarfile
 import time
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
@@ -39,6 +40,18 @@ EXCLUDED = [
     "wagtailimages.rendition",
     "wagtailcore.referenceindex",
 ]
+# The search index's own tables: rebuilt by restore; SQLite's full-text one exists only there.
+SEARCH_INDEX_MODELS = {"wagtailsearch.indexentry", "wagtailsearch.sqliteftsindexentry"}
+
+
+def excluded_models():
+    """EXCLUDED, with every search index model this database has."""
+    present = {
+        model._meta.label_lower
+        for model in apps.get_app_config("wagtailsearch").get_models()
+        if model._meta.label_lower in SEARCH_INDEX_MODELS
+    }
+    return sorted({*EXCLUDED, *present})
 
 
 def content_counts():
@@ -95,7 +108,7 @@ class Command(BaseCommand):
         call_command(
             "dumpdata",
             natural_foreign=True,
-            exclude=[*EXCLUDED, "wagtailcore.pagelogentry"],
+            exclude=[*excluded_models(), "wagtailcore.pagelogentry"],
             stdout=dump,
             verbosity=0,
         )

@@ -23,7 +23,11 @@ from django.db import connection
 from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 from wagtail.search.models import IndexEntry
 
-from site_core.management.commands.backup import content_counts, database_url
+from site_core.management.commands.backup import (
+    SEARCH_INDEX_MODELS,
+    content_counts,
+    database_url,
+)
 
 # Models that moved to another app after backups were made with their old label: a portable
 # backup names them (its rows, content types, permissions) as they were called then.
@@ -50,7 +54,10 @@ def _renamed(value):
 
 
 def upgrade_rows(rows):
-    """A portable backup's rows as today's apps name them (RENAMED_MODELS)."""
+    """A portable backup's rows as today's apps name them (RENAMED_MODELS), without the search
+    index's rows (backups made before it was excluded hold SQLite's full-text rows, which
+    PostgreSQL has no table for; restore rebuilds the index)."""
+    rows = [row for row in rows if row["model"] not in SEARCH_INDEX_MODELS]
     for row in rows:
         app, _, model = row["model"].partition(".")
         if (app, model) in RENAMED_MODELS:
