@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 
 from news.models import NewsCategory, NewsPage, NewsTagName
+from news.switcher import carried_news_filters
 from news.templatetags.news_tags import feed_link
 from site_core.snippet_views import SiteSnippetViewSet
 
@@ -36,3 +37,5 @@ register_snippet(NewsTagName, viewset=SiteSnippetViewSet)
 
 # Every page of a language links its news feed (the kernel's base.html: {% feed_links %}).
 hooks.register("register_feed_links", feed_link)
+# The language switcher keeps the news listing's filters (site_core/navigation.py, carried_query).
+hooks.register("carry_listing_filters", carried_news_filters)
