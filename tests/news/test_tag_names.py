@@ -12,7 +12,7 @@ from wagtail_localize.models import Translation
 
 import pytest
 
-from news.models import NewsTagName
+from news.models import NewsPage, NewsTagName
 from tests.factories import locale, news_index, publish_post, translate
 from tests.utils import soup
 from tools.demo.news import POSTS
@@ -141,3 +141,20 @@ def test_demo_table_names_every_demo_tag_in_seven_languages():
     used = {tag for post in POSTS for tag in post["tags"]}
     assert used <= set(TAG_NAMES)
     assert all(len(names) == 7 and all(names) for names in TAG_NAMES.values())
+
+
+@pytest.mark.demo
+@pytest.mark.parametrize(
+    ("code", "names"), [("zh-hans", {"判刑", "辽宁"}), ("he", {"גזרי דין", "ליאונינג"})]
+)
+def test_demo_posts_show_tag_names_in_their_language(client, code, names):
+    # Issue 17: the demo's Chinese post showed "sentencing" and "Liaoning".
+    post = (
+        NewsPage.objects.live()
+        .filter(locale__language_code=code, tags__slug="liaoning")
+        .order_by("pk")
+        .first()
+    )
+    links = tags_of(client.get(post.url))
+    assert {link.get_text() for link in links} == names
+    assert not any(link.find("span") for link in links)  # none fell back to English
