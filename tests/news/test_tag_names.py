@@ -5,14 +5,17 @@ listing's ``?tag=<slug>`` filter is the same in every language. Issue 17: a Chin
 
 import json
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
+from taggit.models import Tag
 from wagtail_localize.models import Translation
 
 import pytest
 
-from news.models import NewsPage, NewsTagName
+from news.models import NewsPage, NewsTagName, tag_names
 from tests.factories import locale, news_index, publish_post, translate
 from tests.utils import soup
 from tools.demo.news import POSTS
@@ -158,3 +161,23 @@ def test_demo_posts_show_tag_names_in_their_language(client, code, names):
     links = tags_of(client.get(post.url))
     assert {link.get_text() for link in links} == names
     assert not any(link.find("span") for link in links)  # none fell back to English
+
+
+@pytest.mark.demo
+def test_a_new_tag_is_translated_through_the_admins_translate_action(client):
+    editor = get_user_model().objects.get(username="editor")
+    client.force_login(editor)
+    english = NewsTagName.objects.get(tag=Tag.objects.create(name="vigils", slug="vigils"))
+    dutch = locale("nl")
+    submit = reverse(
+        "wagtail_localize:submit_snippet_translation", args=["news", "newstagname", english.pk]
+    )
+    assert client.get(submit).status_code == 200
+    assert client.post(submit, {"locales": [dutch.pk]}).status_code == 302
+    translation = Translation.objects.get(
+        source__object_id=english.translation_key, target_locale=dutch
+    )
+    target = translation.get_target_instance()
+    assert (target.tag_id, target.locale_id) == (english.tag_id, dutch.pk)
+    # Not live until a reviewer publishes it: Dutch readers still see the English name.
+    assert tag_names("nl")["vigils"] == ("vigils", "en")
