@@ -1,15 +1,16 @@
 """The fixed choices of an event: its kind, its status and the time zone it is entered in."""
 
-from functools import lru_cache
-from zoneinfo import available_timezones
-
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from events.zones import zone_choices_in
 
-@lru_cache(maxsize=1)
+
 def time_zone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(available_timezones())]
+    """Every IANA zone, named in the editor's language (evaluated when the form is shown)."""
+    return zone_choices_in(translation.get_language() or settings.LANGUAGE_CODE)
 
 
 class EventKind(models.TextChoices):

@@ -4,6 +4,7 @@ Each lookup is cached on the request, so a page pays for it once however many te
 """
 
 from functools import lru_cache
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Q
@@ -11,6 +12,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
 
+from wagtail import hooks
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from site_core.caching.page_cache import remember
@@ -163,3 +165,40 @@ def nearest_translated(request, page):
     if as_page(page) is None:
         return {}
     return _versions(request, page)[2]
+
+
+# --- The filters a listing's language switcher link carries to its other languages -----------
+#
+# A reader who filtered the news by year and tag and switches to Dutch should see the Dutch news
+# filtered the same way. What a filter value means in another language is the listing's business
+# (a category's slug differs per language, a year does not), so each app answers through the
+# ``carry_listing_filters`` hook: ``fn(request, page, target, given)`` returns the parameters for
+# ``target`` (``page`` in another language), or None when ``page`` is not its listing. ``given``
+# holds only parameters ``page`` understands (``cache_query_parameters``), as the page cache's key
+# does: a cached page's switcher links are right for every request served from it, and carry no
+# junk (an app drops what it cannot vouch for, and the page number: pages differ per language).
+
+CARRY_FILTERS_HOOK = "carry_listing_filters"
+MAX_FILTER_LENGTH = 100
+
+
+def understood_filters(request, page):
+    """The request's parameters that ``page`` understands (one value each, none too long)."""
+    understood = getattr(page, "cache_query_parameters", ())
+    return {
+        name: value
+        for name, value in request.GET.items()
+        if name in understood and value and len(value) <= MAX_FILTER_LENGTH
+    }
+
+
+def carried_query(request, page, target):
+    """``"?…"``: the filters of ``request`` that ``target`` understands the same way; "" if none."""
+    given = understood_filters(request, page) if as_page(page) is not None else {}
+    if not given:
+        return ""
+    for carry in hooks.get_hooks(CARRY_FILTERS_HOOK):
+        carried = carry(request, page, target, given)
+        if carried is not None:
+            return "?" + urlencode(sorted(carried.items())) if carried else ""
+    return ""

@@ -1,13 +1,16 @@
-"""Events in templates: an event's next date and its schema.org JSON-LD."""
+"""Events in templates: an event's next date, its time zone's name and its schema.org JSON-LD."""
 
 from django import template
 from django.utils import timezone
 
 from events.choices import EventStatus
+from events.zones import zone_name
 from site_core.navigation import bcp47, current_language
 from site_core.structured_data import absolute_image_urls, html_datetime, jsonld_script
 
 register = template.Library()
+# {{ event.time_zone|zone_name }}: "tijd in Nederland" for "Europe/Amsterdam" on a Dutch page.
+register.filter("zone_name", zone_name)
 
 SCHEMA_ORG_STATUS = {
     EventStatus.SCHEDULED: "https://schema.org/EventScheduled",

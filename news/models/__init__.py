@@ -1,7 +1,8 @@
 """News: reports that editors publish and readers follow in their own language.
 
 Modules: ``categories`` (the subjects posts are filed under), ``posts`` (a post, its tags and
-related posts), ``index`` (the listing of a language and its feeds, which ``news.feeds`` draws).
+related posts), ``tags`` (a tag's name in each language), ``index`` (the listing of a language
+and its feeds, which ``news.feeds`` draws).
 """
 
 from news.models.categories import NewsCategory, localized_categories
@@ -14,6 +15,7 @@ from news.models.posts import (
     recent_posts,
     with_listing_images,
 )
+from news.models.tags import NewsTagName, tag_name_html, tag_name_text, tag_names
 
 __all__ = [
     "NewsCategory",
@@ -21,8 +23,12 @@ __all__ = [
     "NewsPage",
     "NewsPageRelatedPost",
     "NewsPageTag",
+    "NewsTagName",
     "localized_categories",
     "posts_in_order",
     "recent_posts",
+    "tag_name_html",
+    "tag_name_text",
+    "tag_names",
     "with_listing_images",
 ]

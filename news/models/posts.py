@@ -187,6 +187,8 @@ class NewsPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         categories = list(self.categories.all())
         context["categories"] = localized_categories(categories, self.locale_id)
+        # Read once for the tag links and the JSON-LD keywords; named by {{ tag|tag_name }}.
+        context["tags"] = list(self.tags.all())
         context["related_posts"] = self.get_related_posts(request, categories=categories)
         context["news_index"] = self.get_parent()
         return context

@@ -1,5 +1,5 @@
-"""News in templates: a post's time, the language's feed link (the kernel's
-``register_feed_links`` hook) and a post's JSON-LD."""
+"""News in templates: a post's time, a tag's name in the page's language, the language's feed
+link (the kernel's ``register_feed_links`` hook) and a post's JSON-LD."""
 
 from datetime import UTC, timedelta
 
@@ -7,12 +7,15 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from news.models import NewsIndexPage
+from news.models import NewsIndexPage, tag_name_html, tag_name_text
 from site_core.caching.page_cache import remember
 from site_core.navigation import bcp47, current_language, once_per_request, public_pages
 from site_core.structured_data import absolute_image_urls, html_datetime, jsonld_script
 
 register = template.Library()
+# {{ tag|tag_name }}: a tag's (or tag slug's) name in the page's language, else the English name
+# marked lang="en" (news/models/tags.py).
+register.filter("tag_name", tag_name_html)
 
 # Relative times ("16 hours ago") for a week, then the date itself: site.js words them in the
 # reader's browser, from the date the page carries (a page kept in the page cache must not say
@@ -83,6 +86,9 @@ def news_article_jsonld(context, page):
         "mainEntityOfPage": page.get_full_url(request),
         "publisher": {"@type": "Organization", "name": str(_("Falun Gong Awareness"))},
     }
+    tags = context.get("tags")
+    if keywords := [tag_name_text(tag)[0] for tag in (page.tags.all() if tags is None else tags)]:
+        data["keywords"] = keywords
     if page.author:
         data["author"] = {"@type": "Person", "name": page.author}
     if images := absolute_image_urls(request, page.get_social_image()):

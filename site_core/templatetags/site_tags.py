@@ -16,6 +16,7 @@ from site_core.models import Footer
 from site_core.navigation import (
     as_page,
     bcp47,
+    carried_query,
     current_language,
     live_translations,
     locale_codes,
@@ -121,7 +122,8 @@ def main_menu(context, page=None):
 def language_switcher(context, page=None):
     """Every language by its native name, each link remembering the reader's choice.
 
-    A language where this page is live links to that translation; otherwise to the nearest
+    A language where this page is live links to that translation (with the listing's filters
+    it understands: ``carried_query`` in site_core/navigation.py); otherwise to the nearest
     page live in that language (an ancestor, at least its home page), marked as such, where a
     notice explains what is missing. Views without a page (search) pass ``language_urls``.
     """
@@ -138,7 +140,7 @@ def language_switcher(context, page=None):
         if code in given:
             url = given[code]
         elif (target := translations.get(code)) is not None:
-            url = target.get_url(request)
+            url = target.get_url(request) + carried_query(request, page, target)
         elif page is not None and (fallback := nearest.get(code)) is not None:
             url = fallback.get_url(request) + "?" + urlencode({"untranslated": page.pk})
         elif page is None and (home := homes.get(code)) is not None:

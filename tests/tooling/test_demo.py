@@ -12,7 +12,7 @@ from wagtail_localize.operations import TranslationCreator
 import pytest
 
 from site_core.models import Footer
-from tools.demo import content, events, news
+from tools.demo import content, events, news, tags
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -67,6 +67,7 @@ def test_demo_translations_are_complete_synced_translations():
     expected_pages += 2 * len(events.INDEX_LANGUAGES) + (
         len(events.FILMS) + len(events.EVENTS)
     ) * len(events.EVENT_LANGUAGES)
+    expected_snippets += len(tags.TAG_NAMES) * len(tags.COLUMNS)  # every demo tag's name
     drafts = len(content.DRAFT_TRANSLATIONS)
     assert translations.count() == expected_pages + expected_snippets + drafts
     for translation in translations:

@@ -15,7 +15,7 @@ import pytest
 from events.models import EventPage
 from films.models import FilmPage
 from home.models import HomePage
-from news.models import NewsCategory, NewsPage
+from news.models import NewsCategory, NewsPage, NewsTagName
 from site_core.models import Footer
 from site_core.translation_workflow.progress import segment_counts
 from tests.factories import (
@@ -126,13 +126,14 @@ def published_child(parent, factory_class):
 def one_of_each_translatable_model_in_dutch():
     """One page of each type and one of each translatable snippet, translated into Dutch (the
     home page already is; the sections are made and translated on the way)."""
-    translated_post("nl")
+    translated_post("nl", tags=["vigils"])
     event = publish_event(event_index())
     film = published_child(film_index(), FilmPageFactory)
     page = published_child(home(), StandardPageFactory)
     event_index("nl")
     film_index("nl")
-    for instance in (event, film, page, category(), footer()):
+    tag_name = NewsTagName.objects.get(tag__slug="vigils")  # made with the tag, in English
+    for instance in (event, film, page, category(), footer(), tag_name):
         translate(instance, "nl")
 
 
@@ -154,6 +155,7 @@ def test_text_is_translated_and_shared_facts_are_synchronised():
         FilmPage: ({"synopsis", "poster_alt", "awards"}, {"original_title", "year", "poster"}),
         HomePage: ({"hero_heading", "hero_intro", "hero_image_alt"}, {"featured_pages"}),
         NewsCategory: ({"name"}, {"slug"}),
+        NewsTagName: ({"name"}, {"tag"}),
         Footer: ({"contact_text", "social_links"}, set()),
     }
     for model, (translated, synchronised) in expected.items():

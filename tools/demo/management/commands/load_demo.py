@@ -11,6 +11,7 @@ from tools.demo import events as events_demo
 from tools.demo.pages import create_locales, get_image, load_site_pages
 from tools.demo.progress import Progress
 from tools.demo.sections import load_events_and_films, load_news
+from tools.demo.tags import translate_tag_names
 from tools.demo.users import DEMO_USERS, create_admin, create_demo_users
 
 
@@ -70,6 +71,7 @@ class Command(BaseCommand):
             demo_images = {key: get_image(progress, spec) for key, spec in content.IMAGES.items()}
             home = load_site_pages(progress, locales, demo_images)
             load_news(progress, locales, home, demo_images)
+            translate_tag_names(locales)  # tools/demo/tags.py
             load_events_and_films(progress, locales, home)
             setup_roles()
             progress("Roles and review workflows ready (setup_roles)")
