@@ -1,5 +1,3 @@
-from django.utils.translation import gettext_lazy as _
-
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 

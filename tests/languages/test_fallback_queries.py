@@ -9,6 +9,7 @@ from tests.utils import locale, soup
 
 pytestmark = pytest.mark.django_db
 
+
 @pytest.mark.parametrize("mode", [FallbackMode.FILL, FallbackMode.ALWAYS])
 def test_german_pages_cost_the_same_with_5_or_50_english_posts_and_events(client, mode):
     news, events = news_index("de").url, event_index("de").url

@@ -47,8 +47,7 @@ def test_every_language_has_a_feed_that_parses(client, language):
     # English posts in another language's feed say so (Dublin Core); the feed's own do not.
     english_links = {post.full_url for post in english}
     assert [entry.get("language") for entry in feed.entries] == [
-        "en" if entry.link in english_links and language != "en" else None
-        for entry in feed.entries
+        "en" if entry.link in english_links and language != "en" else None for entry in feed.entries
     ]
 
 
