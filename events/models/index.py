@@ -182,6 +182,8 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         ten events, not all of them): this language's, then the English events its setting
         adds, narrowed by the same filters; past events are event pages.
         """
+        if any("\x00" in value for value in narrowed.values()):
+            return []  # no event has a NUL in its kind or place (PostgreSQL refuses one)
         if not archive:
             own = self.narrowed(self.upcoming_ids(request), narrowed, first_day)
             english = self.narrowed(self.fallback_ids(request), narrowed, first_day)
@@ -197,6 +199,8 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         """The upcoming ``ids`` that match the filters, in their order."""
         if not ids or (not narrowed and first_day is None):
             return ids
+        if any("\x00" in value for value in narrowed.values()):
+            return []
         ids = narrowed_ids(ids, narrowed)
         if first_day is None:
             return ids

@@ -72,6 +72,8 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
                 return []
             posts = posts.filter(categories__translation_key=category.translation_key)
         if filters.get("tag"):
+            if "\x00" in filters["tag"]:
+                return []
             posts = posts.filter(tags__slug=filters["tag"])
         year = filters.get("year")
         if year:
@@ -175,7 +177,8 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         tag = request.GET.get("tag", "").strip()[:100]
         if tag:
             filters["tag"] = tag
-            posts = posts.filter(tags__slug=tag)
+            # No tag holds a NUL (PostgreSQL refuses one in a query: it answered 500).
+            posts = posts.filter(tags__slug=tag) if "\x00" not in tag else posts.none()
         year = request.GET.get("year", "").strip()
         if year:
             filters["year"] = year

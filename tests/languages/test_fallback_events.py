@@ -59,6 +59,8 @@ def test_hebrew_events_page_shows_english_events_left_to_right(client, english_e
         ("?kind=parade", ["Parade later"]),
         ("?city=Toronto", ["Parade later"]),
         ("?kind=junk", []),
+        ("?city=%00", []),
+        ("?when=past&country=%00", []),
         ("?month=9999-99", []),
         ("?month=abc", []),
     ],
@@ -87,6 +89,7 @@ def test_calendar_marks_english_events_with_language_en(client, english_events):
         assert str(entries[title]["url"]).startswith("http://localhost/en/events/")
     kind = parse_calendar(client.get(english_events.url + "ics/?kind=parade"))
     assert [str(e["summary"]) for e in vevents(kind)] == ["Parade later"]
+    assert vevents(parse_calendar(client.get(english_events.url + "ics/?kind=%00"))) == []
 
 
 def test_off_leaves_the_events_listing_and_calendar_to_the_language(client, english_events):
