@@ -180,3 +180,19 @@ def test_filters_naming_nothing_show_no_english_posts_and_never_fail(client, fil
     response = client.get(filed.url + query)
     assert response.status_code == 200
     assert card_titles(response) == []
+
+
+def test_page_cache_serves_the_german_listing_until_an_english_post_or_the_setting_changes(
+    client, settings
+):
+    settings.PAGE_CACHE_ENABLED = True
+    german = news_index("de")
+    live_posts(news_index(), 1, title="Older report")
+    assert titles(client, german.url) == ["Older report"]
+    assert client.get(german.url)["X-Page-Cache"] == "hit"
+    publish_post(news_index(), title="Breaking report", date=timezone.now())
+    response = client.get(german.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert card_titles(response) == ["Breaking report", "Older report"]
+    setting("de", FallbackMode.OFF)
+    assert titles(client, german.url) == []
