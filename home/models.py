@@ -10,10 +10,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from events.models import upcoming_events
-from news.models import recent_posts
+from events.models import upcoming_with_fallback
+from news.models import NewsPage, recent_posts
 from site_core.blocks import BodyBlock
 from site_core.caching.page_cache import remember
+from site_core.languages.fallback import room, source_locale_id, untranslated
 from site_core.localized import versions_in
 from site_core.models import ALT_TEXT_HELP, BasePage
 from site_core.navigation import public_pages
@@ -92,8 +93,8 @@ class HomePage(BasePage):
         context["featured"] = remember(
             f"featured:{request.get_host()}:{self.pk}", lambda: self.get_featured_pages(request)
         )
-        context["recent_posts"] = recent_posts(self.locale_id, request)
-        context["upcoming_events"] = upcoming_events(self.locale_id, request)
+        context["recent_posts"] = recent_posts_with_fallback(self.locale_id, request)
+        context["upcoming_events"] = upcoming_with_fallback(self.locale_id, request)
         return context
 
     def get_featured_pages(self, request=None):
@@ -117,6 +118,24 @@ class HomePage(BasePage):
             if shown is not None:
                 resolved.append(shown)
         return resolved
+
+
+def recent_posts_with_fallback(locale_id, request=None, limit=5):
+    """The home page's newest posts: this language's, then, as its setting allows, the newest
+    English posts not live in it (``site_core.languages.fallback``)."""
+    own = recent_posts(locale_id, request, limit)
+    extra = room(locale_id, len(own), section_size=limit)
+    if not extra:
+        return own
+    english = remember(
+        f"untranslated-recent-posts:{locale_id}:{limit}",
+        lambda: list(
+            untranslated(
+                public_pages(request, NewsPage).filter(locale_id=source_locale_id()), locale_id
+            ).order_by("-date", "-pk")[:limit]
+        ),
+    )
+    return own + english[:extra]
 
 
 class HomePageFeaturedPage(Orderable):

@@ -12,10 +12,24 @@ from django.utils.translation import gettext as _
 from site_core.navigation import bcp47
 
 FEED_LENGTH = 20
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+
+
+class LanguageMarkedRss(Rss201rev2Feed):
+    """RSS 2.0 whose items in another language than the feed's (English posts not translated
+    yet) say so with Dublin Core's ``<dc:language>``, which feed readers understand."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("language"):
+            handler.addQuickElement("dc:language", item["language"])
 
 
 class NewsFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = LanguageMarkedRss
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -80,6 +94,10 @@ class NewsFeed(Feed):
 
     def item_author_name(self, item):
         return item.author or None
+
+    def item_extra_kwargs(self, item):
+        code = bcp47(item.locale.language_code)
+        return {"language": code} if code != self.language else {}
 
     def item_categories(self, item):
         return [self.category_names[c.pk] for c in item.categories.all()]

@@ -10,7 +10,7 @@ from events.choices import EventKind, EventStatus, time_zone_choices
 from events.models.index import EventIndexPage
 from events.models.occurrences import EventOccurrence
 from events.models.pages import EventPage
-from events.models.upcoming import upcoming_events
+from events.models.upcoming import upcoming_events, upcoming_with_fallback
 
 __all__ = [
     "EventIndexPage",
@@ -20,4 +20,5 @@ __all__ = [
     "EventStatus",
     "time_zone_choices",
     "upcoming_events",
+    "upcoming_with_fallback",
 ]

@@ -13,6 +13,7 @@ from events.choices import EventKind
 from events.models.pages import EventPage
 from events.models.upcoming import UPCOMING_SECONDS, not_ended, soonest_first
 from site_core.caching.page_cache import known_parameters, remember
+from site_core.languages.fallback import joined, source_version, untranslated
 from site_core.listings import page_of_ids
 from site_core.models import SectionIndexPage, paginate
 from site_core.navigation import in_order, public_pages
@@ -56,6 +57,21 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
             lambda: [event.pk for event in self.upcoming(request)],
             timeout=UPCOMING_SECONDS,
         )
+
+    def fallback_ids(self, request=None):
+        """The upcoming events of this index's English version that are not live in this
+        language, soonest first (remembered like ``upcoming_ids``)."""
+        source = source_version(self)
+        if source is None:
+            return []
+
+        def build():
+            now = timezone.now()
+            events = untranslated(source.events(request), self.locale_id).filter(not_ended(now))
+            events = events.distinct().prefetch_related("occurrences")
+            return [event.pk for event in soonest_first(events, now)]
+
+        return remember(f"upcoming-fallback:{self.pk}", build, timeout=UPCOMING_SECONDS)
 
     @staticmethod
     def by_ids(ids):
@@ -139,7 +155,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         filters, narrowed, first_day = read_filters(request.GET)
         events = self.listed_events(request, archive, narrowed, first_day, now)
         not_found = _("There is no such page of events.")
-        if archive or first_day is not None:
+        if archive:
             paginator, page_of_events = paginate(request, events, EVENTS_PER_PAGE, not_found)
         else:
             paginator, page_of_events = page_of_ids(
@@ -162,21 +178,35 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     def listed_events(self, request, archive, narrowed, first_day, now):
         """The events the listing shows, in its order.
 
-        Upcoming events without a month filter are ids (remembered for a minute: a page of the
-        listing then loads its ten events, not all of them); otherwise event pages.
+        Upcoming events are ids (remembered for a minute: a page of the listing then loads its
+        ten events, not all of them): this language's, then the English events its setting
+        adds, narrowed by the same filters; past events are event pages.
         """
-        if archive:
-            events = self.past(request, now).filter(**narrowed)
-        else:
-            events = self.upcoming_ids(request)
-            if narrowed or first_day is not None:
-                events = narrowed_ids(events, narrowed)
+        if any("\x00" in value for value in narrowed.values()):
+            return []  # no event has a NUL in its kind or place (PostgreSQL refuses one)
+        if not archive:
+            own = self.narrowed(self.upcoming_ids(request), narrowed, first_day)
+            english = self.narrowed(self.fallback_ids(request), narrowed, first_day)
+            return joined(self.locale_id, own, english)
+        events = self.past(request, now).filter(**narrowed)
         if first_day is None:
             return events
         if first_day is False:
             return []  # no such month: nothing matches
-        matching = events if archive else self.by_ids(events)
-        return [event for event in matching if event.happens_in_month(first_day)]
+        return [event for event in events if event.happens_in_month(first_day)]
+
+    def narrowed(self, ids, narrowed, first_day):
+        """The upcoming ``ids`` that match the filters, in their order."""
+        if not ids or (not narrowed and first_day is None):
+            return ids
+        if any("\x00" in value for value in narrowed.values()):
+            return []
+        ids = narrowed_ids(ids, narrowed)
+        if first_day is None:
+            return ids
+        if first_day is False:
+            return []  # no such month: nothing matches
+        return [event.pk for event in self.by_ids(ids) if event.happens_in_month(first_day)]
 
     def remembered_by_ids(self, ids):
         """``by_ids(ids)`` for one page of the upcoming listing, remembered for a minute."""
@@ -191,9 +221,10 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         kind = request.GET.get("kind", "").strip()[:40]
         if request.GET.get("kind") in EventKind.values:
             known_parameters(request, "kind")
-        events = self.by_ids(self.upcoming_ids(request))
-        if kind:
-            events = [event for event in events if event.kind == kind]
+        narrowed = {"kind": kind} if kind else {}
+        own = self.narrowed(self.upcoming_ids(request), narrowed, None)
+        english = self.narrowed(self.fallback_ids(request), narrowed, None)
+        events = self.by_ids(list(joined(self.locale_id, own, english)))
         return calendar_response(request, events, name=self.title, filename="events.ics")
 
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from events.models.pages import EventPage
 from site_core.caching.page_cache import remember
+from site_core.languages.fallback import room, source_locale_id, untranslated
 from site_core.navigation import public_pages
 
 UPCOMING_SECONDS = 60  # how long a remembered list of upcoming events may be kept
@@ -41,3 +42,25 @@ def upcoming_events(locale_id, request=None, limit=3, now=None, **filters):
         .prefetch_related("occurrences")
     )
     return soonest_first(events, now)[:limit]
+
+
+def upcoming_with_fallback(locale_id, request=None, limit=3):
+    """The home page's next events: this language's, then, as its setting allows, the next
+    English events not live in it (``site_core.languages.fallback``)."""
+    own = upcoming_events(locale_id, request, limit)
+    extra = room(locale_id, len(own), section_size=limit)
+    if not extra:
+        return own
+    return own + untranslated_upcoming(locale_id, request, limit)[:extra]
+
+
+def untranslated_upcoming(locale_id, request=None, limit=3):
+    """The next ``limit`` English events with no live version in ``locale_id`` (a minute)."""
+
+    def build():
+        now = timezone.now()
+        english = public_pages(request, EventPage).filter(locale_id=source_locale_id())
+        events = untranslated(english, locale_id).filter(not_ended(now)).distinct()
+        return soonest_first(events.prefetch_related("occurrences"), now)[:limit]
+
+    return remember(f"untranslated-upcoming:{locale_id}:{limit}", build, timeout=UPCOMING_SECONDS)

@@ -8,10 +8,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from news.feeds import NewsFeed
 from news.models.categories import NewsCategory, localized_categories
-from news.models.posts import NewsPage, NewsPageTag, posts_in_order, with_listing_images
+from news.models.posts import NewsPage, NewsPageTag, posts_in_order
 from site_core.caching.page_cache import known_parameters, remember
+from site_core.languages.fallback import joined, source_version, untranslated
 from site_core.listings import RememberedIds, page_of_ids
-from site_core.models import SectionIndexPage, paginate
+from site_core.models import SectionIndexPage
 from site_core.navigation import in_order, public_pages
 
 POSTS_PER_PAGE = 10
@@ -33,11 +34,6 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
 
-    def listing_queryset(self, request):
-        return with_listing_images(public_pages(request, NewsPage).child_of(self)).order_by(
-            "-date", "-pk"
-        )
-
     def listing_ids(self, request=None):
         """Every live public post's id, newest first, read in chunks once per cache generation.
 
@@ -54,6 +50,45 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
                 .values_list("pk", flat=True)
             ),
         )
+
+    def fallback_ids(self, request=None, filters=None):
+        """The English posts of this index's English version that are not live in this
+        language, newest first, narrowed by the reader's ``filters`` like the own posts (a
+        category through its translation key); ids, remembered in chunks when unfiltered."""
+        source = source_version(self)
+        if source is None:
+            return []
+        if not filters:
+            return RememberedIds(
+                f"news-fallback:{self.pk}", lambda: self.fallback_posts(request, source, {})
+            )
+        return self.fallback_posts(request, source, filters)
+
+    def fallback_posts(self, request, source, filters):
+        posts = untranslated(public_pages(request, NewsPage).child_of(source), self.locale_id)
+        if "category" in filters:
+            category = filters["category"]
+            if category is None:
+                return []
+            posts = posts.filter(categories__translation_key=category.translation_key)
+        if filters.get("tag"):
+            if "\x00" in filters["tag"]:
+                return []
+            posts = posts.filter(tags__slug=filters["tag"])
+        year = filters.get("year")
+        if year:
+            if not (year.isdigit() and len(year) == 4):
+                return []
+            posts = posts.filter(date__year=int(year))
+        if "category" in filters or "tag" in filters:
+            posts = posts.distinct()
+        return posts.order_by("-date", "-pk").values_list("pk", flat=True)
+
+    def listed_ids(self, request=None, filters=None, posts=None):
+        """The listing in its order: this language's posts (``posts`` when ``filters`` narrow
+        them), then the English ones its setting adds (``site_core.languages.fallback``)."""
+        own = posts.values_list("pk", flat=True) if filters else self.listing_ids(request)
+        return joined(self.locale_id, own, self.fallback_ids(request, filters))
 
     def year_span(self, request=None):
         """The years with posts, newest first (per cache generation)."""
@@ -104,12 +139,13 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         posts, filters = self.filtered_posts(request, categories)
         self.vouch_for_filters(request, categories, years)
         not_found = _("There is no such page of posts.")
-        if filters:
-            paginator, page_of_posts = paginate(request, posts, POSTS_PER_PAGE, not_found)
-        else:
-            paginator, page_of_posts = page_of_ids(
-                request, self.listing_ids(request), POSTS_PER_PAGE, not_found, load=posts_in_order
-            )
+        paginator, page_of_posts = page_of_ids(
+            request,
+            self.listed_ids(request, filters, posts),
+            POSTS_PER_PAGE,
+            not_found,
+            load=posts_in_order,
+        )
         return self.render(
             request,
             context_overrides={
@@ -128,7 +164,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         A filter value that names nothing (no such category, a year that is not a year)
         leaves no posts, never an error.
         """
-        posts = self.listing_queryset(request)
+        posts = public_pages(request, NewsPage).child_of(self).order_by("-date", "-pk")
         filters = {}
         category_slug = request.GET.get("category", "").strip()[:80]
         if category_slug:
@@ -141,7 +177,8 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         tag = request.GET.get("tag", "").strip()[:100]
         if tag:
             filters["tag"] = tag
-            posts = posts.filter(tags__slug=tag)
+            # No tag holds a NUL (PostgreSQL refuses one in a query: it answered 500).
+            posts = posts.filter(tags__slug=tag) if "\x00" not in tag else posts.none()
         year = request.GET.get("year", "").strip()
         if year:
             filters["year"] = year
@@ -166,12 +203,14 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     def feed_posts(self, request, category=None, length=20):
         """The newest ``length`` posts for a feed (of one category), with their categories."""
         if category is None:
-            ids = self.listing_ids(request)[:length]
-            posts = NewsPage.objects.select_related("locale").prefetch_related("categories")
-            return in_order(posts, ids)
-        posts = public_pages(request, NewsPage).child_of(self)
-        posts = posts.filter(categories__slug=category.slug)
-        return list(posts.prefetch_related("categories").order_by("-date", "-pk")[:length])
+            ids = self.listed_ids(request)[:length]
+        else:
+            own = public_pages(request, NewsPage).child_of(self)
+            own = own.filter(categories__slug=category.slug).order_by("-date", "-pk")
+            english = self.fallback_ids(request, {"category": category})
+            ids = joined(self.locale_id, own.values_list("pk", flat=True), english)[:length]
+        posts = NewsPage.objects.select_related("locale").prefetch_related("categories")
+        return in_order(posts, ids)
 
     def localized_categories(self, categories):
         """Each of ``categories`` in this index's language where it is translated."""

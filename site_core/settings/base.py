@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "site_core.security",
     "site_core.translation_workflow",
     "site_core.scheduling",
+    "site_core.languages",
     "home",
     "news",
     "events",

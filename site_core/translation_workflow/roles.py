@@ -174,6 +174,8 @@ def _setup_editors(report):
             ADMIN_ACCESS,
             "wagtail_localize.submit_translation",
             *_snippet_permissions("add", "change", "delete", "publish"),
+            # Settings → Untranslated items in listings (site_core.languages).
+            *(f"languages.{action}_listingfallback" for action in ("add", "change", "delete")),
         ),
         report,
     )

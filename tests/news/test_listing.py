@@ -6,6 +6,7 @@ from django.utils import formats, timezone, translation
 
 import pytest
 
+from site_core.languages.models import FallbackMode, ListingFallback
 from tests.factories import NewsCategoryFactory, news_index, publish_post, translate
 from tests.news.helpers import (
     card_titles,
@@ -169,9 +170,10 @@ def test_dutch_listing_shows_dutch_posts_and_categories(client):
     assert dutch_post.url.startswith(dutch_index.url)
 
 
-def test_language_without_posts_has_a_clear_empty_state(client):
-    live_posts(news_index(), 1)  # English posts do not fill the German listing
+def test_language_without_posts_and_fallback_off_has_a_clear_empty_state(client):
+    live_posts(news_index(), 1)  # English posts do not fill the German listing when it is off
     german = news_index("de")
+    ListingFallback.objects.create(locale=german.locale, mode=FallbackMode.OFF)
     page = soup(client.get(german.url))
     assert page.select(".post-card") == []
     assert page.select_one(".empty-state").get_text(strip=True)
