@@ -11,6 +11,7 @@ from wagtail_localize.operations import TranslationCreator
 
 import pytest
 
+from home.models import StandardPage
 from site_core.models import Footer
 from tools.demo import content, events, news, tags
 
@@ -82,12 +83,15 @@ def test_demo_translations_are_complete_synced_translations():
 
 
 def test_translations_are_drafts_until_translated():
-    """WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False: a new translation is not live."""
-    about = Page.objects.get(slug="about", locale__language_code="en")
+    """WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False: a new translation is not live.
+    (Every demo page is translated into German, so the test adds an English page of its own.)"""
+    home = Page.objects.get(depth=2, locale__language_code="en")
+    page = home.add_child(instance=StandardPage(title="Press", slug="press"))
+    page.save_revision().publish()
     TranslationCreator(
         user=None, target_locales=[Locale.objects.get(language_code="de")]
-    ).create_translations(about, include_related_objects=False)
-    german = about.get_translation(Locale.objects.get(language_code="de"))
+    ).create_translations(page, include_related_objects=False)
+    german = page.get_translation(Locale.objects.get(language_code="de"))
     assert not german.live
 
 

@@ -7,9 +7,16 @@ editor with the others, so the demo translations are real, synced translations.
 
 from dataclasses import dataclass, field
 
-# Languages the whole demo tree is translated into; the others get the home page and footer.
-FULL_LANGUAGES = ["nl", "zh-hans", "he"]
-HOME_LANGUAGES = ["nl", "de", "fr", "es", "zh-hans", "zh-hant", "he"]
+# Languages the whole demo tree is translated into (zh-hans before zh-hant: see CONVERTED).
+FULL_LANGUAGES = ["nl", "de", "fr", "es", "zh-hans", "zh-hant", "he"]
+# Languages the home page, the footer, the section indexes and the categories are translated
+# into, all from text written here (Traditional Chinese included).
+HOME_LANGUAGES = FULL_LANGUAGES
+# Languages whose text for the rest of the tree is converted from another language's
+# translation rather than written here: Traditional Chinese from Simplified (OpenCC).
+CONVERTED = {"zh-hant": "zh-hans"}
+# Languages every demo string is written in.
+WRITTEN_LANGUAGES = [code for code in FULL_LANGUAGES if code not in CONVERTED]
 
 
 @dataclass(frozen=True)
@@ -298,17 +305,40 @@ HOME = {
 }
 
 ABOUT = {
-    "title": t("About this site", nl="Over deze site", zh_hans="关于本站", he="אודות האתר"),
-    "slug": t("about", nl="over-deze-site", zh_hans="about", he="about"),
+    "title": t(
+        "About this site",
+        nl="Over deze site",
+        de="Über diese Website",
+        fr="À propos de ce site",
+        es="Acerca de este sitio",
+        zh_hans="关于本站",
+        he="אודות האתר",
+    ),
+    "slug": t(
+        "about",
+        nl="over-deze-site",
+        de="ueber-diese-website",
+        fr="a-propos",
+        es="acerca-de",
+        zh_hans="about",
+        he="about",
+    ),
     "search_description": t(
         "What Falun Gong is, why it is persecuted in China, and why this site exists.",
         nl="Wat Falun Gong is, waarom het in China wordt vervolgd en waarom deze site bestaat.",
+        de="Was Falun Gong ist, warum es in China verfolgt wird und warum es diese Website gibt.",
+        fr="Ce qu’est le Falun Gong, pourquoi il est persécuté en Chine et pourquoi ce site "
+        "existe.",
+        es="Qué es Falun Gong, por qué se le persigue en China y por qué existe este sitio.",
         zh_hans="什么是法轮功，它为何在中国遭到迫害，以及本站为何存在。",
         he="מהו פאלון גונג, מדוע הוא נרדף בסין ומדוע האתר הזה קיים.",
     ),
     "intro": t(
         "Why this site exists, and what you will find here.",
         nl="Waarom deze site bestaat en wat u hier vindt.",
+        de="Warum es diese Website gibt und was Sie hier finden.",
+        fr="Pourquoi ce site existe et ce que vous y trouverez.",
+        es="Por qué existe este sitio y qué encontrará en él.",
         zh_hans="本站的宗旨和内容。",
         he="למה האתר הזה קיים ומה תמצאו בו.",
     ),
@@ -319,6 +349,9 @@ ABOUT = {
                 "text": t(
                     "What is Falun Gong?",
                     nl="Wat is Falun Gong?",
+                    de="Was ist Falun Gong?",
+                    fr="Qu’est-ce que le Falun Gong\u00a0?",
+                    es="¿Qué es Falun Gong?",
                     zh_hans="什么是法轮功？",
                     he="מהו פאלון גונג?",
                 ),
@@ -338,6 +371,21 @@ ABOUT = {
                     "mededogen en verdraagzaamheid. Het werd op 13 mei 1992 voor het eerst in het "
                     "openbaar onderwezen in China, een datum die nu wereldwijd wordt gevierd als "
                     "World Falun Dafa Day.",
+                    de="Falun Gong, auch Falun Dafa genannt, ist eine spirituelle Praxis aus "
+                    "Meditation und sanften Übungen, die auf den Prinzipien Wahrhaftigkeit, "
+                    "Barmherzigkeit und Nachsicht beruht. Sie wurde am 13. Mai 1992 in China "
+                    "zum ersten Mal öffentlich gelehrt; dieser Tag wird heute weltweit als "
+                    "Welt-Falun-Dafa-Tag gefeiert.",
+                    fr="Le Falun Gong, aussi appelé Falun Dafa, est une pratique spirituelle de "
+                    "méditation et d’exercices doux fondée sur les principes d’authenticité, "
+                    "de bienveillance et de tolérance. Il a été enseigné pour la première fois "
+                    "en public en Chine le 13\u00a0mai 1992, une date célébrée aujourd’hui "
+                    "dans le monde entier comme la Journée mondiale du Falun Dafa.",
+                    es="Falun Gong, también llamado Falun Dafa, es una práctica espiritual de "
+                    "meditación y ejercicios suaves basada en los principios de verdad, "
+                    "benevolencia y tolerancia. Se enseñó por primera vez en público en China "
+                    "el 13 de mayo de 1992, fecha que hoy se celebra en todo el mundo como el "
+                    "Día Mundial de Falun Dafa.",
                     zh_hans="法轮功，又称法轮大法，是一种以“真、善、忍”为原则、包含打坐和舒缓功法的"
                     "修炼方法。1992年5月13日，法轮功在中国首次公开传出；如今这一天作为世界法轮大法日"
                     "在世界各地受到庆祝。",
@@ -353,6 +401,9 @@ ABOUT = {
                 "text": t(
                     "A persecution that began in 1999",
                     nl="Een vervolging die in 1999 begon",
+                    de="Eine Verfolgung, die 1999 begann",
+                    fr="Une persécution commencée en 1999",
+                    es="Una persecución que comenzó en 1999",
                     zh_hans="始于1999年的迫害",
                     he="רדיפה שהחלה ב־1999",
                 ),
@@ -372,6 +423,21 @@ ABOUT = {
                     "roeien. Beoefenaars zijn naar gevangenissen en werkkampen gestuurd, en "
                     "medische deskundigen uit veel landen hebben geprotesteerd tegen het oogsten "
                     "van organen van Falun Gong-beoefenaars.",
+                    de="Im Juli 1999 verbot die Kommunistische Partei Chinas, damals unter der "
+                    "Führung von Jiang Zemin, die Praxis und machte sich daran, sie "
+                    "auszurotten. Praktizierende wurden in Gefängnisse und Arbeitslager "
+                    "geschickt, und medizinische Fachleute aus vielen Ländern haben gegen die "
+                    "Entnahme von Organen bei Falun-Gong-Praktizierenden protestiert.",
+                    fr="En juillet 1999, le Parti communiste chinois, alors dirigé par Jiang "
+                    "Zemin, a interdit la pratique et entrepris de l’éradiquer. Des "
+                    "pratiquants ont été envoyés en prison et dans des camps de travail, et "
+                    "des experts médicaux de nombreux pays ont protesté contre le prélèvement "
+                    "d’organes sur des pratiquants de Falun Gong.",
+                    es="En julio de 1999, el Partido Comunista Chino, dirigido entonces por Jiang "
+                    "Zemin, prohibió la práctica y se propuso erradicarla. Se ha enviado a "
+                    "practicantes a cárceles y campos de trabajo, y expertos médicos de muchos "
+                    "países han protestado contra la extracción de órganos a practicantes de "
+                    "Falun Gong.",
                     zh_hans="1999年7月，以江泽民为首的中共宣布取缔法轮功，并企图将其铲除。学员被投入"
                     "监狱和劳教所，许多国家的医学专家对强摘法轮功学员器官的行为提出了抗议。",
                     he="ביולי 1999 אסרה המפלגה הקומוניסטית הסינית, אז בהנהגת ג׳יאנג דזמין, את "
@@ -386,6 +452,9 @@ ABOUT = {
                 "text": t(
                     "Who we write for",
                     nl="Voor wie we schrijven",
+                    de="Für wen wir schreiben",
+                    fr="Pour qui nous écrivons",
+                    es="Para quién escribimos",
                     zh_hans="我们为谁而写",
                     he="בשביל מי אנחנו כותבים",
                 ),
@@ -402,6 +471,17 @@ ABOUT = {
                     nl="We publiceren in verschillende talen, zodat lezers overal, en vooral "
                     "lezers in China, kunnen lezen wat de censuur voor hen verborgen houdt. Deze "
                     "site laadt niets van andere websites en gebruikt geen trackers.",
+                    de="Wir veröffentlichen in mehreren Sprachen, damit Leserinnen und Leser "
+                    "überall, und vor allem in China, erfahren können, was die Zensur ihnen "
+                    "vorenthält. Diese Website lädt nichts von anderen Websites und verwendet "
+                    "keine Tracker.",
+                    fr="Nous publions en plusieurs langues afin que les lecteurs du monde entier, "
+                    "et avant tout ceux de Chine, puissent apprendre ce que la censure leur "
+                    "cache. Ce site ne charge rien depuis d’autres sites web et n’utilise "
+                    "aucun traceur.",
+                    es="Publicamos en varios idiomas para que los lectores de todo el mundo, y "
+                    "sobre todo los de China, puedan conocer lo que la censura les oculta. "
+                    "Este sitio no carga nada de otros sitios web y no utiliza rastreadores.",
                     zh_hans="我们用多种语言发布内容，让各地的读者，尤其是中国的读者，能够了解被审查"
                     "封锁的信息。本站不从其他网站加载任何内容，也不使用任何跟踪工具。",
                     he="אנחנו מפרסמים בכמה שפות כדי שקוראים בכל מקום, ובראש ובראשונה קוראים בסין, "
@@ -416,12 +496,18 @@ ABOUT = {
                 "quote": t(
                     "Truthfulness, compassion, forbearance.",
                     nl="Waarachtigheid, mededogen, verdraagzaamheid.",
+                    de="Wahrhaftigkeit, Barmherzigkeit, Nachsicht.",
+                    fr="Authenticité, bienveillance, tolérance.",
+                    es="Verdad, benevolencia, tolerancia.",
                     zh_hans="真、善、忍。",
                     he="אמת, חמלה, סובלנות.",
                 ),
                 "attribution": t(
                     "The principles at the heart of Falun Gong",
                     nl="De principes in het hart van Falun Gong",
+                    de="Die Prinzipien im Kern von Falun Gong",
+                    fr="Les principes au cœur du Falun Gong",
+                    es="Los principios que constituyen la esencia de Falun Gong",
                     zh_hans="法轮功的核心原则",
                     he="העקרונות שבלב הפאלון גונג",
                 ),
@@ -435,12 +521,19 @@ ACTIVISM = {
     "slug": t(
         "worldwide-activism",
         nl="wereldwijd-activisme",
+        de="weltweites-engagement",
+        fr="mobilisation-mondiale",
+        es="activismo-en-todo-el-mundo",
         zh_hans="worldwide-activism",
         he="worldwide-activism",
     ),
     "search_description": t(
         "How people inside and outside China respond to the persecution of Falun Gong.",
         nl="Hoe mensen binnen en buiten China reageren op de vervolging van Falun Gong.",
+        de="Wie Menschen in China und außerhalb auf die Verfolgung von Falun Gong reagieren.",
+        fr="Comment, en Chine comme ailleurs, des personnes répondent à la persécution du Falun "
+        "Gong.",
+        es="Cómo responden a la persecución de Falun Gong las personas dentro y fuera de China.",
         zh_hans="中国内外的人们如何回应对法轮功的迫害。",
         he="כיצד אנשים בסין ומחוצה לה מגיבים לרדיפת הפאלון גונג.",
     ),
@@ -449,6 +542,12 @@ ACTIVISM = {
         "persecution and to help the people it targets.",
         nl="Over de hele wereld werken beoefenaars en hun supporters vreedzaam om de vervolging "
         "aan het licht te brengen en de getroffenen te helpen.",
+        de="Auf der ganzen Welt setzen sich Praktizierende und ihre Unterstützer friedlich dafür "
+        "ein, die Verfolgung aufzudecken und den Betroffenen zu helfen.",
+        fr="Partout dans le monde, les pratiquants et leurs sympathisants agissent pacifiquement "
+        "pour dénoncer la persécution et venir en aide à celles et ceux qu’elle vise.",
+        es="En todo el mundo, los practicantes y quienes los apoyan trabajan de forma pacífica "
+        "para denunciar la persecución y ayudar a las personas que la sufren.",
         zh_hans="在世界各地，法轮功学员和支持者们以和平的方式揭露迫害，帮助受迫害的人。",
         he="ברחבי העולם פועלים מתרגלים ותומכיהם בדרכי שלום כדי לחשוף את הרדיפה ולעזור לנרדפים.",
     ),
@@ -459,6 +558,9 @@ ACTIVISM = {
                 "text": t(
                     "Voices from outside China",
                     nl="Stemmen van buiten China",
+                    de="Stimmen von außerhalb Chinas",
+                    fr="Des voix hors de Chine",
+                    es="Voces desde fuera de China",
                     zh_hans="来自中国以外的声音",
                     he="קולות מחוץ לסין",
                 ),
@@ -478,6 +580,21 @@ ACTIVISM = {
                     "tegen gedwongen orgaanroof bij Falun Gong-beoefenaars. "
                     "Volksvertegenwoordigers en mensenrechtenorganisaties, waaronder Amnesty "
                     "International en Human Rights Watch, hebben de vervolging veroordeeld.",
+                    de="Ärzte und medizinische Verbände in vielen Ländern haben sich gegen den "
+                    "erzwungenen Organraub an Falun-Gong-Praktizierenden ausgesprochen. "
+                    "Gewählte Volksvertreter und Menschenrechtsorganisationen, darunter "
+                    "Amnesty International und Human Rights Watch, haben die Verfolgung "
+                    "verurteilt.",
+                    fr="Des médecins et des associations médicales de nombreux pays se sont "
+                    "élevés contre le prélèvement forcé d’organes sur des pratiquants de Falun "
+                    "Gong. Des élus et des organisations de défense des droits humains, parmi "
+                    "lesquelles Amnesty International et Human Rights Watch, ont condamné la "
+                    "persécution.",
+                    es="Médicos y asociaciones médicas de muchos países se han pronunciado contra "
+                    "la extracción forzada de órganos a practicantes de Falun Gong. "
+                    "Representantes electos y organizaciones de derechos humanos, entre ellas "
+                    "Amnistía Internacional y Human Rights Watch, han condenado la "
+                    "persecución.",
                     zh_hans="许多国家的医生和医学协会公开反对强摘法轮功学员器官的罪行。民选代表和人权"
                     "组织，包括国际特赦组织和人权观察，都谴责了这场迫害。",
                     he="רופאים ואיגודים רפואיים במדינות רבות יצאו נגד קצירת איברים בכפייה ממתרגלי "
@@ -492,6 +609,9 @@ ACTIVISM = {
                 "text": t(
                     "Courage inside China",
                     nl="Moed in China",
+                    de="Mut in China",
+                    fr="Le courage en Chine",
+                    es="Valentía dentro de China",
                     zh_hans="中国国内的勇气",
                     he="אומץ בתוך סין",
                 ),
@@ -512,6 +632,24 @@ ACTIVISM = {
                     "Dorpelingen hebben petities ondertekend voor de vrijlating van buren die "
                     "Falun Gong beoefenen, advocaten hebben beoefenaars voor de rechter verdedigd "
                     "en veel burgers hebben rechtszaken aangespannen tegen Jiang Zemin.",
+                    de="Millionen Chinesen haben öffentlich die Kommunistische Partei und ihre "
+                    "Unterorganisationen verlassen – eine Bewegung, die als Tuidang bekannt "
+                    "ist. Dorfbewohner haben Petitionen unterschrieben, in denen sie die "
+                    "Freilassung von Nachbarn fordern, die Falun Gong praktizieren; Anwälte "
+                    "haben Praktizierende vor Gericht verteidigt, und viele Bürger haben Klage "
+                    "gegen Jiang Zemin erhoben.",
+                    fr="Des millions de Chinois ont publiquement quitté le Parti communiste et "
+                    "les organisations qui lui sont affiliées, un mouvement connu sous le nom "
+                    "de Tuidang. Des villageois ont signé des pétitions demandant la "
+                    "libération de voisins qui pratiquent le Falun Gong, des avocats ont "
+                    "défendu des pratiquants devant les tribunaux et de nombreux citoyens ont "
+                    "porté plainte contre Jiang Zemin.",
+                    es="Millones de chinos han abandonado públicamente el Partido Comunista y sus "
+                    "organizaciones afiliadas, un movimiento conocido como Tuidang. Aldeanos "
+                    "han firmado peticiones en las que piden la liberación de vecinos que "
+                    "practican Falun Gong, abogados han defendido a practicantes ante los "
+                    "tribunales y muchos ciudadanos han presentado demandas contra Jiang "
+                    "Zemin.",
                     zh_hans="数以百万计的中国人公开声明退出中共及其附属组织，这就是“三退”运动。村民们"
                     "联名请愿，要求释放修炼法轮功的乡亲；律师在法庭上为学员辩护；许多民众起诉了江泽民。",
                     he="מיליוני סינים עזבו בפומבי את המפלגה הקומוניסטית ואת הארגונים המסונפים לה, "
@@ -528,12 +666,18 @@ ACTIVISM = {
                 "alt_text": t(
                     "Illustration: rows of yellow banners in a street parade",
                     nl="Illustratie: rijen gele spandoeken in een straatoptocht",
+                    de="Illustration: Reihen gelber Transparente bei einer Parade auf der Straße",
+                    fr="Illustration\u00a0: des rangées de banderoles jaunes dans un défilé de rue",
+                    es="Ilustración: filas de pancartas amarillas en un desfile callejero",
                     zh_hans="插图：街头游行中一排排黄色横幅",
                     he="איור: שורות של כרזות צהובות במצעד ברחוב",
                 ),
                 "caption": t(
                     "Parades bring the message to city streets.",
                     nl="Optochten brengen de boodschap naar de straat.",
+                    de="Paraden tragen die Botschaft auf die Straßen der Städte.",
+                    fr="Les défilés portent le message dans les rues des villes.",
+                    es="Los desfiles llevan el mensaje a las calles de las ciudades.",
                     zh_hans="游行把真相带到城市街头。",
                     he="מצעדים מביאים את המסר לרחובות העיר.",
                 ),
@@ -545,6 +689,9 @@ ACTIVISM = {
                 "text": t(
                     "What practitioners do",
                     nl="Wat beoefenaars doen",
+                    de="Was Praktizierende tun",
+                    fr="Ce que font les pratiquants",
+                    es="Qué hacen los practicantes",
                     zh_hans="学员们在做什么",
                     he="מה המתרגלים עושים",
                 ),
@@ -563,6 +710,21 @@ ACTIVISM = {
                     "petitieacties en kunsttentoonstellingen. Ze hebben onafhankelijke media "
                     "opgericht, bellen met mensen in China, bereiken Chinese kijkers via "
                     "satelliettelevisie en helpen anderen de internetcensuur te omzeilen.",
+                    de="Praktizierende nehmen an Paraden teil und betreiben Informationsstände, "
+                    "Unterschriftenaktionen und Kunstausstellungen. Sie haben unabhängige "
+                    "Medien gegründet, rufen Menschen in China an, erreichen chinesische "
+                    "Zuschauer über Satellitenfernsehen und helfen anderen, die Internetzensur "
+                    "zu umgehen.",
+                    fr="Les pratiquants participent à des défilés et organisent des stands "
+                    "d’information, des collectes de signatures et des expositions d’art. Ils "
+                    "ont fondé des médias indépendants, téléphonent à des personnes en Chine, "
+                    "touchent le public chinois par la télévision par satellite et aident "
+                    "d’autres personnes à contourner la censure d’Internet.",
+                    es="Los practicantes participan en desfiles y organizan puestos informativos, "
+                    "campañas de recogida de firmas y exposiciones de arte. Han fundado medios "
+                    "de comunicación independientes, llaman por teléfono a personas en China, "
+                    "llegan al público chino mediante la televisión por satélite y ayudan a "
+                    "otros a sortear la censura de internet.",
                     zh_hans="学员们参加游行，举办真相资料摊位、征签活动和艺术展览。他们创办了独立媒体，"
                     "给中国大陆的民众打电话，通过卫星电视向华人传播信息，并帮助人们突破网络封锁。",
                     he="מתרגלים משתתפים במצעדים ומפעילים דוכני הסברה, מסעות החתמה ותערוכות אמנות. "
@@ -576,6 +738,15 @@ ACTIVISM = {
                     nl="Ze hebben ook documentaires gemaakt die op filmfestivals zijn bekroond, "
                     "waaronder <i>Hard to Believe</i>, <i>Free China: The Courage to Believe</i> "
                     "en <i>Transcending Fear</i>.",
+                    de="Sie haben außerdem Dokumentarfilme gedreht, die auf Filmfestivals "
+                    "ausgezeichnet wurden, darunter <i>Hard to Believe</i>, <i>Free China: The "
+                    "Courage to Believe</i> und <i>Transcending Fear</i>.",
+                    fr="Ils ont aussi réalisé des documentaires primés dans des festivals de "
+                    "cinéma, parmi lesquels <i>Hard to Believe</i>, <i>Free China: The Courage "
+                    "to Believe</i> et <i>Transcending Fear</i>.",
+                    es="También han realizado documentales premiados en festivales de cine, entre "
+                    "ellos <i>Hard to Believe</i>, <i>Free China: The Courage to Believe</i> y "
+                    "<i>Transcending Fear</i>.",
                     zh_hans="他们还制作了多部在电影节上获奖的纪录片，包括<i>Hard to Believe</i>、"
                     "<i>Free China: The Courage to Believe</i>和<i>Transcending Fear</i>。",
                     he="הם גם הפיקו סרטים תיעודיים שזכו בפרסים בפסטיבלי קולנוע, ביניהם "
@@ -588,17 +759,41 @@ ACTIVISM = {
 }
 
 STATISTICS = {
-    "title": t("Key statistics", nl="Kerncijfers", zh_hans="关键数据", he="נתונים מרכזיים"),
-    "slug": t("key-statistics", nl="kerncijfers", zh_hans="key-statistics", he="key-statistics"),
+    "title": t(
+        "Key statistics",
+        nl="Kerncijfers",
+        de="Zahlen und Fakten",
+        fr="Chiffres clés",
+        es="Datos clave",
+        zh_hans="关键数据",
+        he="נתונים מרכזיים",
+    ),
+    "slug": t(
+        "key-statistics",
+        nl="kerncijfers",
+        de="zahlen-und-fakten",
+        fr="chiffres-cles",
+        es="datos-clave",
+        zh_hans="key-statistics",
+        he="key-statistics",
+    ),
     "search_description": t(
         "Figures on the persecution of Falun Gong in China and the response around the world.",
         nl="Cijfers over de vervolging van Falun Gong in China en de reactie wereldwijd.",
+        de="Zahlen zur Verfolgung von Falun Gong in China und zur Reaktion weltweit.",
+        fr="Des chiffres sur la persécution du Falun Gong en Chine et sur la réponse du monde "
+        "entier.",
+        es="Cifras sobre la persecución de Falun Gong en China y la respuesta en todo el mundo.",
         zh_hans="关于中国迫害法轮功以及世界各地回应的数据。",
         he="נתונים על רדיפת הפאלון גונג בסין ועל התגובה ברחבי העולם.",
     ),
     "intro": t(
         "A few figures that show the scale of the persecution and of the response to it.",
         nl="Enkele cijfers die de omvang van de vervolging en van de reactie daarop laten zien.",
+        de="Einige Zahlen, die das Ausmaß der Verfolgung und der Reaktion darauf zeigen.",
+        fr="Quelques chiffres qui montrent l’ampleur de la persécution et de la réponse qu’elle "
+        "suscite.",
+        es="Algunas cifras que muestran la magnitud de la persecución y de la respuesta a ella.",
         zh_hans="几组数字，展示迫害的规模以及各界的回应。",
         he="כמה נתונים הממחישים את היקף הרדיפה ואת היקף התגובה לה.",
     ),
@@ -611,6 +806,12 @@ STATISTICS = {
                     "Falun Gong is first taught in public, in Changchun in north-east China",
                     nl="Falun Gong wordt voor het eerst in het openbaar onderwezen, in Changchun "
                     "in het noordoosten van China",
+                    de="Falun Gong wird zum ersten Mal öffentlich gelehrt, in Changchun im "
+                    "Nordosten Chinas",
+                    fr="Le Falun Gong est enseigné pour la première fois en public, à Changchun, "
+                    "dans le nord-est de la Chine",
+                    es="Falun Gong se enseña por primera vez en público, en Changchun, en el "
+                    "noreste de China",
                     zh_hans="法轮功在中国东北的长春首次公开传出",
                     he="פאלון גונג נלמד לראשונה בפומבי, בצ׳אנגצ׳ון שבצפון־מזרח סין",
                 ),
@@ -624,6 +825,11 @@ STATISTICS = {
                     "The Chinese Communist Party bans the practice and the persecution begins",
                     nl="De Chinese Communistische Partij verbiedt de beoefening en de vervolging "
                     "begint",
+                    de="Die Kommunistische Partei Chinas verbietet die Praxis, und die Verfolgung "
+                    "beginnt",
+                    fr="Le Parti communiste chinois interdit la pratique et la persécution "
+                    "commence",
+                    es="El Partido Comunista Chino prohíbe la práctica y comienza la persecución",
                     zh_hans="中共取缔法轮功，迫害开始",
                     he="המפלגה הקומוניסטית הסינית אוסרת את התרגול והרדיפה מתחילה",
                 ),
@@ -632,12 +838,27 @@ STATISTICS = {
         (
             "statistic",
             {
-                "figure": t("1,000", nl="1.000", zh_hans="1000", he="1,000"),
+                "figure": t(
+                    "1,000",
+                    nl="1.000",
+                    de="1.000",
+                    fr="1\u202f000",
+                    es="1000",
+                    zh_hans="1000",
+                    he="1,000",
+                ),
                 "label": t(
                     "Proclamations from officials worldwide marking 30 years since Falun Dafa was "
                     "introduced, on World Falun Dafa Day 2022",
                     nl="Proclamaties van bestuurders wereldwijd ter gelegenheid van 30 jaar "
                     "Falun Dafa, op World Falun Dafa Day 2022",
+                    de="Proklamationen von Amtsträgern weltweit zum 30. Jahrestag der Einführung "
+                    "von Falun Dafa, am Welt-Falun-Dafa-Tag 2022",
+                    fr="Proclamations de responsables du monde entier pour les 30\u00a0ans de la "
+                    "présentation du Falun Dafa, lors de la Journée mondiale du Falun Dafa "
+                    "2022",
+                    es="Proclamaciones de autoridades de todo el mundo con motivo de los 30 años "
+                    "de la presentación de Falun Dafa, en el Día Mundial de Falun Dafa de 2022",
                     zh_hans="2022年世界法轮大法日，世界各地官员为纪念法轮大法洪传30周年发来的褒奖",
                     he="הכרזות של נבחרי ציבור ברחבי העולם לציון 30 שנה להצגת הפאלון דאפא, ביום "
                     "הפאלון דאפא העולמי 2022",
@@ -655,6 +876,16 @@ STATISTICS = {
                     nl="Cijfers uit China zelf zijn moeilijk te controleren, omdat de autoriteiten "
                     "geen onafhankelijk onderzoek toestaan. We publiceren alleen cijfers waar we "
                     "achter kunnen staan, en vermelden waar ze vandaan komen.",
+                    de="Zahlen aus China selbst sind schwer zu überprüfen, weil die Behörden "
+                    "keine unabhängigen Untersuchungen zulassen. Wir veröffentlichen nur "
+                    "Zahlen, hinter denen wir stehen können, und nennen ihre Quellen.",
+                    fr="Les chiffres venus de Chine même sont difficiles à vérifier, car les "
+                    "autorités n’autorisent aucune enquête indépendante. Nous ne publions que "
+                    "des chiffres dont nous sommes sûrs, et nous indiquons leur provenance.",
+                    es="Las cifras procedentes de la propia China son difíciles de verificar, "
+                    "porque las autoridades no permiten ninguna investigación independiente. "
+                    "Solo publicamos cifras que podemos respaldar e indicamos de dónde "
+                    "proceden.",
                     zh_hans="来自中国国内的数字很难核实，因为当局不允许任何独立调查。我们只发布有把握"
                     "的数字，并注明来源。",
                     he="קשה לאמת נתונים מתוך סין, משום שהרשויות אינן מתירות חקירה עצמאית. אנו "
@@ -666,37 +897,154 @@ STATISTICS = {
 }
 
 # (page spec, languages it is translated into), in the order pages are created.
-# Written in English only so far; its Dutch translation is in progress (a draft with the title
-# done), so the demo shows what readers see for an untranslated page and what translators see.
+# Written in English and translated everywhere but in Dutch: its Dutch translation is in progress
+# (a draft with the title done), so the demo shows what readers see for an untranslated page and
+# what translators see.
 HELP = {
-    "title": t("How you can help", nl="Hoe u kunt helpen"),
-    "slug": "how-you-can-help",
-    "search_description": "Ways anyone can help end the persecution of Falun Gong, from home.",
-    "intro": "Most of what practitioners do to end the persecution can be joined by anyone.",
+    "title": t(
+        "How you can help",
+        nl="Hoe u kunt helpen",
+        de="So können Sie helfen",
+        fr="Comment vous pouvez aider",
+        es="Cómo puede ayudar",
+        zh_hans="您可以如何帮助",
+        he="איך אתם יכולים לעזור",
+    ),
+    "slug": t(
+        "how-you-can-help",
+        de="so-koennen-sie-helfen",
+        fr="comment-vous-pouvez-aider",
+        es="como-puede-ayudar",
+        zh_hans="how-you-can-help",
+        he="how-you-can-help",
+    ),
+    "search_description": t(
+        "Ways anyone can help end the persecution of Falun Gong, from home.",
+        de="Wie jeder von zu Hause aus helfen kann, die Verfolgung von Falun Gong zu beenden.",
+        fr="Comment chacun peut aider, depuis chez soi, à mettre fin à la persécution du Falun "
+        "Gong.",
+        es="Formas en que cualquiera puede ayudar desde casa a poner fin a la persecución de "
+        "Falun Gong.",
+        zh_hans="任何人在家中就能为制止对法轮功的迫害出一份力的方式。",
+        he="דרכים שבהן כל אחד יכול לעזור מהבית לשים קץ לרדיפת הפאלון גונג.",
+    ),
+    "intro": t(
+        "Most of what practitioners do to end the persecution can be joined by anyone.",
+        de="Bei den meisten Aktivitäten, mit denen Praktizierende die Verfolgung beenden wollen, "
+        "kann jeder mitmachen.",
+        fr="La plupart des actions que mènent les pratiquants pour mettre fin à la persécution "
+        "sont ouvertes à tous.",
+        es="Casi todo lo que hacen los practicantes para poner fin a la persecución está abierto "
+        "a cualquiera que quiera sumarse.",
+        zh_hans="学员们为制止迫害所做的大部分事情，任何人都可以参与。",
+        he="ברוב מה שהמתרגלים עושים כדי לשים קץ לרדיפה יכול כל אחד לקחת חלק.",
+    ),
     "body": [
-        ("heading", {"text": "Sign a petition", "level": "h2"}),
+        (
+            "heading",
+            {
+                "text": t(
+                    "Sign a petition",
+                    de="Eine Petition unterschreiben",
+                    fr="Signer une pétition",
+                    es="Firmar una petición",
+                    zh_hans="签署请愿书",
+                    he="חתמו על עצומה",
+                ),
+                "level": "h2",
+            },
+        ),
         (
             "paragraph",
             [
-                "Petitions calling for an end to the persecution are collected at information "
-                "stands and handed to governments and parliaments. Adding your name takes a "
-                "minute."
+                t(
+                    "Petitions calling for an end to the persecution are collected at information "
+                    "stands and handed to governments and parliaments. Adding your name takes a "
+                    "minute.",
+                    de="Petitionen, die ein Ende der Verfolgung fordern, werden an "
+                    "Informationsständen gesammelt und Regierungen und Parlamenten übergeben. "
+                    "Ihre Unterschrift kostet Sie eine Minute.",
+                    fr="Les pétitions qui demandent la fin de la persécution sont recueillies aux "
+                    "stands d’information, puis remises aux gouvernements et aux parlements. Y "
+                    "ajouter votre nom prend une minute.",
+                    es="Las peticiones que reclaman el fin de la persecución se recogen en los "
+                    "puestos informativos y se entregan a gobiernos y parlamentos. Añadir su "
+                    "nombre lleva un minuto.",
+                    zh_hans="呼吁停止迫害的请愿书在真相资料摊位上征集签名，再递交给各国政府和议会。"
+                    "签上您的名字只需一分钟。",
+                    he="עצומות הקוראות לשים קץ לרדיפה נאספות בדוכני ההסברה ומוגשות לממשלות "
+                    "ולפרלמנטים. הוספת שמכם אורכת דקה.",
+                )
             ],
         ),
-        ("heading", {"text": "Help news reach people in China", "level": "h2"}),
+        (
+            "heading",
+            {
+                "text": t(
+                    "Help news reach people in China",
+                    de="Helfen, dass Nachrichten die Menschen in China erreichen",
+                    fr="Aider l’information à parvenir aux personnes en Chine",
+                    es="Ayudar a que las noticias lleguen a la gente en China",
+                    zh_hans="帮助新闻传到中国民众那里",
+                    he="עזרו לחדשות להגיע לאנשים בסין",
+                ),
+                "level": "h2",
+            },
+        ),
         (
             "paragraph",
             [
-                "Phone calls into China, satellite television and software that gets around "
-                "Internet blockades carry uncensored news to people who cannot read it otherwise."
+                t(
+                    "Phone calls into China, satellite television and software that gets around "
+                    "Internet blockades carry uncensored news to people who cannot read it "
+                    "otherwise.",
+                    de="Telefonanrufe nach China, Satellitenfernsehen und Software, die "
+                    "Internetsperren umgeht, bringen unzensierte Nachrichten zu Menschen, die sie "
+                    "sonst nicht lesen könnten.",
+                    fr="Les appels téléphoniques vers la Chine, la télévision par satellite et les "
+                    "logiciels qui contournent les blocages d’Internet apportent des informations "
+                    "non censurées à des personnes qui ne pourraient pas les lire autrement.",
+                    es="Las llamadas telefónicas a China, la televisión por satélite y los "
+                    "programas que sortean los bloqueos de internet llevan noticias sin censura a "
+                    "personas que de otro modo no podrían leerlas.",
+                    zh_hans="打进中国的电话、卫星电视和突破网络封锁的软件，把未经审查的新闻带给原本"
+                    "无法读到它们的人。",
+                    he="שיחות טלפון לסין, טלוויזיה בלוויין ותוכנות העוקפות את חסימות האינטרנט "
+                    "מביאות חדשות ללא צנזורה לאנשים שאחרת לא היו יכולים לקרוא אותן.",
+                )
             ],
         ),
-        ("heading", {"text": "Talk about it", "level": "h2"}),
+        (
+            "heading",
+            {
+                "text": t(
+                    "Talk about it",
+                    de="Darüber sprechen",
+                    fr="En parler",
+                    es="Hablar de ello",
+                    zh_hans="讲出来",
+                    he="דברו על זה",
+                ),
+                "level": "h2",
+            },
+        ),
         (
             "paragraph",
             [
-                "Share a documentary, bring a friend to a parade or an exhibition, or ask your "
-                "representative what they are doing about it."
+                t(
+                    "Share a documentary, bring a friend to a parade or an exhibition, or ask your "
+                    "representative what they are doing about it.",
+                    de="Teilen Sie einen Dokumentarfilm, nehmen Sie Freunde zu einer Parade oder "
+                    "Ausstellung mit oder fragen Sie Ihre Abgeordneten, was sie dagegen tun.",
+                    fr="Partagez un documentaire, emmenez un ami à un défilé ou à une exposition, "
+                    "ou demandez à vos élus ce qu’ils font à ce sujet.",
+                    es="Comparta un documental, lleve a un amigo a un desfile o a una exposición, "
+                    "o pregunte a su representante qué está haciendo al respecto.",
+                    zh_hans="分享一部纪录片，带朋友去看一场游行或展览，或者问问您的民意代表在为此做些"
+                    "什么。",
+                    he="שתפו סרט תיעודי, הביאו חבר למצעד או לתערוכה, או שאלו את נבחרי הציבור "
+                    "שלכם מה הם עושים בנושא.",
+                )
             ],
         ),
     ],
@@ -706,7 +1054,7 @@ CHILD_PAGES = [
     (ABOUT, FULL_LANGUAGES),
     (ACTIVISM, FULL_LANGUAGES),
     (STATISTICS, FULL_LANGUAGES),
-    (HELP, []),
+    (HELP, [code for code in FULL_LANGUAGES if code != "nl"]),
 ]
 # Translations started but not finished: (page spec, language). Left as drafts.
 DRAFT_TRANSLATIONS = [(HELP, "nl")]

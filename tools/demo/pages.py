@@ -16,11 +16,12 @@ from home.models import HomePage, HomePageFeaturedPage, StandardPage
 from site_core.blocks import BodyBlock
 from site_core.models import Footer
 from tools.demo import content, images
-from tools.demo.translations import translate
+from tools.demo.translations import translate, translate_into
 
 
 def load_site_pages(progress, locales, demo_images):
-    """The home page, its child pages and the footer in English, then their translations."""
+    """The home page, its child pages and the footer in English, then their translations (the
+    home page's and the footer's written in every language, Traditional Chinese included)."""
     home = create_home(progress, demo_images)
     children = {}
     for spec, _languages in content.CHILD_PAGES:
@@ -31,8 +32,7 @@ def load_site_pages(progress, locales, demo_images):
     for language in content.HOME_LANGUAGES:
         translate(progress, home, locales[language])
     for spec, languages in content.CHILD_PAGES:
-        for language in languages:
-            translate(progress, children[str(spec["slug"])], locales[language])
+        translate_into(progress, children[str(spec["slug"])], locales, languages)
     for language in content.HOME_LANGUAGES:
         translate(progress, footer, locales[language])
     for spec, language in content.DRAFT_TRANSLATIONS:

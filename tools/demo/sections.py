@@ -14,7 +14,7 @@ from films.models import FilmIndexPage, FilmPage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from tools.demo import content, news
 from tools.demo import events as events_demo
-from tools.demo.translations import translate
+from tools.demo.translations import translate, translate_into
 
 # The alternative text of each demo image, already translated for the home page and activism.
 IMAGE_ALTS = {
@@ -36,8 +36,7 @@ def load_news(progress, locales, home, demo_images):
         create_post(progress, news_index, spec, categories, demo_images) for spec in news.POSTS
     ]
     for post in posts:
-        for language in news.NEWS_LANGUAGES:
-            translate(progress, post, locales[language])
+        translate_into(progress, post, locales, news.NEWS_LANGUAGES)
 
 
 def load_events_and_films(progress, locales, home):
@@ -51,12 +50,10 @@ def load_events_and_films(progress, locales, home):
         str(spec["slug"]): create_film(progress, film_index, spec) for spec in events_demo.FILMS
     }
     for film in films.values():
-        for language in events_demo.EVENT_LANGUAGES:
-            translate(progress, film, locales[language])
+        translate_into(progress, film, locales, events_demo.EVENT_LANGUAGES)
     for spec in events_demo.EVENTS:
         event = create_event(progress, event_index, spec, films)
-        for language in events_demo.EVENT_LANGUAGES:
-            translate(progress, event, locales[language])
+        translate_into(progress, event, locales, events_demo.EVENT_LANGUAGES)
 
 
 # --- news ----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from site_core.scheduling.queue import tasks_run_inline
 from site_core.translation_workflow.roles import setup_roles
 from tools.demo import content, news
 from tools.demo import events as events_demo
+from tools.demo.batching import one_cache_generation, tasks_run_once
 from tools.demo.pages import create_locales, get_image, load_site_pages
 from tools.demo.progress import Progress
 from tools.demo.sections import load_events_and_films, load_news
@@ -59,14 +60,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        # What saving the demo's pages queues (search and reference index updates) runs at once:
-        # the demo is complete when the command ends, worker or not.
+        # What saving the demo's pages queues (search and reference index updates) runs before
+        # the command ends, worker or not: each distinct update once, when the pages are built.
         with tasks_run_inline():
             self.load(options)
 
     def load(self, options):
         progress = Progress(self, steps_total(not options["no_admin"]), options["verbosity"])
-        with transaction.atomic():
+        with one_cache_generation(), tasks_run_once(), transaction.atomic():
             locales = create_locales(progress)
             demo_images = {key: get_image(progress, spec) for key, spec in content.IMAGES.items()}
             home = load_site_pages(progress, locales, demo_images)
