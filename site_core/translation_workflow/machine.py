@@ -38,7 +38,7 @@ def _service_error(service, error):
             _("%(service)s answered with an error (HTTP %(status)s).")
             % {"service": service, "status": error.response.status_code}
         )
-    if isinstance(error, requests.RequestException):
+    if isinstance(error, requests.RequestException) and not isinstance(error, ValueError):
         return MachineTranslationError(
             _("%(service)s could not be reached.") % {"service": service}
         )
