@@ -235,7 +235,7 @@ def machine_translator(*, offline_fallback: bool) -> dict | None:
     if translator is None:
         return None
     return {
-        "CLASS": "site_core.translation_workflow.chinese.ChineseScriptTranslator",
+        "CLASS": "site_core.translation_workflow.chinese_translator.ChineseScriptTranslator",
         "OPTIONS": {"TRANSLATOR": translator},
     }
 

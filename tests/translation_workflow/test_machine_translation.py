@@ -110,7 +110,7 @@ def test_machine_translator_comes_from_the_environment(monkeypatch):
     assert base.machine_translator(offline_fallback=False) is None
     config = base.machine_translator(offline_fallback=True)
     # Every service is wrapped: Chinese scripts convert from each other (chinese.py).
-    assert config["CLASS"].endswith("chinese.ChineseScriptTranslator")
+    assert config["CLASS"].endswith("chinese_translator.ChineseScriptTranslator")
     assert config["OPTIONS"]["TRANSLATOR"]["CLASS"].endswith("DummyTranslator")
     monkeypatch.setattr(base.env, "LIBRETRANSLATE_URL", "https://translate.example.org")
     service = base.machine_translator(offline_fallback=False)["OPTIONS"]["TRANSLATOR"]
