@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.defaults import permission_denied
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -21,18 +22,24 @@ from site_core.translation_workflow.permissions import can_edit_locale
 
 
 def _translation_to_edit(request, translation_id):
-    """The translation, if ``request.user`` may edit its language and its page or snippet."""
+    """The translation and its page or snippet, or None when ``request.user`` may not edit
+    its language or that object (answered with a plain 403, as the translator scope's
+    middleware answers for wagtail-localize's own views, not with Wagtail's redirect)."""
     translation = get_object_or_404(
         Translation.objects.select_related("target_locale", "source"),
         pk=translation_id,
         enabled=True,
     )
     if not can_edit_locale(request.user, translation.target_locale_id):
-        raise PermissionDenied
+        return None
     instance = translation.get_target_instance()
     if not edit_translation.user_can_edit_instance(request.user, instance):
-        raise PermissionDenied
+        return None
     return translation, instance
+
+
+def _refused(request):
+    return permission_denied(request, PermissionDenied())
 
 
 def _back(request, instance):
@@ -68,7 +75,10 @@ def _report(request, counts, language):
 def fill_from_other_script_view(request, translation_id):
     """Fills the segments not yet translated (``chinese.fill_from_other_script``); back to the
     editor with what was done."""
-    translation, instance = _translation_to_edit(request, translation_id)
+    found = _translation_to_edit(request, translation_id)
+    if found is None:
+        return _refused(request)
+    translation, instance = found
     code = translation.target_locale.language_code
     if not is_chinese(code):
         raise Http404
@@ -81,7 +91,10 @@ def fill_from_other_script_view(request, translation_id):
 @require_POST
 def machine_translate(request, translation_id):
     """wagtail-localize's ``machine_translate``; a failing service is a message, not a 500."""
-    translation, instance = _translation_to_edit(request, translation_id)
+    found = _translation_to_edit(request, translation_id)
+    if found is None:
+        return _refused(request)
+    translation, instance = found
     try:
         return edit_translation.machine_translate(request, translation_id=translation.pk)
     except MachineTranslationError as error:
