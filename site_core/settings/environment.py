@@ -65,6 +65,16 @@ DEMO_USERS_PASSWORD = os.environ.get("DEMO_USERS_PASSWORD", "")
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "").strip()
 LIBRETRANSLATE_URL = os.environ.get("LIBRETRANSLATE_URL", "").strip().rstrip("/")
 LIBRETRANSLATE_API_KEY = os.environ.get("LIBRETRANSLATE_API_KEY", "").strip()
+# Another address for DeepL's API than api.deepl.com / api-free.deepl.com (a proxy), optional.
+DEEPL_API_URL = os.environ.get("DEEPL_API_URL", "").strip().rstrip("/")
+
+# Traditional Chinese drafts converted from Simplified Chinese (OpenCC): Taiwan ("tw", the
+# default: 軟體, 資訊) or Hong Kong ("hk": 軟件, 信息) characters and phrasing.
+CHINESE_TRADITIONAL_VARIANT = os.environ.get("CHINESE_TRADITIONAL_VARIANT", "").strip() or "tw"
+if CHINESE_TRADITIONAL_VARIANT not in {"tw", "hk"}:
+    raise ImproperlyConfigured(
+        f"CHINESE_TRADITIONAL_VARIANT must be tw or hk, not {CHINESE_TRADITIONAL_VARIANT!r}."
+    )
 
 # Sender of admin notifications (review requests, approvals).
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost").strip()

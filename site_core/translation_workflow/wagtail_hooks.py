@@ -11,6 +11,7 @@ from wagtail.admin.menu import MenuItem
 from site_core.translation_workflow import (
     assignments,
     autosave,
+    chinese_views,
     localize_guards,
     memory_views,
     views,
@@ -54,6 +55,11 @@ TRANSLATION_URLS = [
         memory_views.segment_memory,
         "site_translation_memory",
     ),
+    (
+        "translations/<int:translation_id>/fill-chinese/",
+        chinese_views.fill_from_other_script_view,
+        "site_translation_fill_chinese",
+    ),
 ]
 
 
@@ -81,6 +87,19 @@ def register_localize_guards():
     """Ahead of wagtail-localize's own URLs: its views that could publish unreviewed text or
     store unsafe links, on the same paths (``site_core.translation_workflow.localize_guards``)."""
     return localize_guards.urls()
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_machine_translate_guard():
+    """Ahead of wagtail-localize's "Translate with …", on its path: a failing translation
+    service is reported to the translator, not a server error (``chinese_views``)."""
+    return [
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            chinese_views.machine_translate,
+            name="site_machine_translate",
+        )
+    ]
 
 
 class TranslationOverviewMenuItem(MenuItem):

@@ -108,12 +108,15 @@ def test_machine_translator_comes_from_the_environment(monkeypatch):
     monkeypatch.setattr(base.env, "DEEPL_API_KEY", "")
     monkeypatch.setattr(base.env, "LIBRETRANSLATE_URL", "")
     assert base.machine_translator(offline_fallback=False) is None
-    assert base.machine_translator(offline_fallback=True)["CLASS"].endswith("DummyTranslator")
+    config = base.machine_translator(offline_fallback=True)
+    # Every service is wrapped: Chinese scripts convert from each other (chinese.py).
+    assert config["CLASS"].endswith("chinese_translator.ChineseScriptTranslator")
+    assert config["OPTIONS"]["TRANSLATOR"]["CLASS"].endswith("DummyTranslator")
     monkeypatch.setattr(base.env, "LIBRETRANSLATE_URL", "https://translate.example.org")
-    assert (
-        base.machine_translator(offline_fallback=False)["OPTIONS"]["LIBRETRANSLATE_URL"]
-        == "https://translate.example.org"
-    )
+    service = base.machine_translator(offline_fallback=False)["OPTIONS"]["TRANSLATOR"]
+    assert service["CLASS"].endswith("machine.SiteLibreTranslator")
+    assert service["OPTIONS"]["LIBRETRANSLATE_URL"] == "https://translate.example.org"
     monkeypatch.setattr(base.env, "DEEPL_API_KEY", "key:fx")
-    config = base.machine_translator(offline_fallback=False)
-    assert config["CLASS"].endswith("DeepLTranslator") and config["OPTIONS"]["AUTH_KEY"] == "key:fx"
+    service = base.machine_translator(offline_fallback=False)["OPTIONS"]["TRANSLATOR"]
+    assert service["CLASS"].endswith("machine.SiteDeepLTranslator")
+    assert service["OPTIONS"] == {"AUTH_KEY": "key:fx"}
