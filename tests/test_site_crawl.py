@@ -33,8 +33,9 @@ def test_every_page_answers_200_with_its_language_and_direction(client):
     pages = list(live_pages())
     # Every page in all 8 languages: 8 homes, 3 standard pages x 8 + 1 in 7 (its Dutch is a
     # draft), 8 news indexes, 12 posts x 8, 8 event indexes, 8 film indexes, 11 events x 8,
-    # 3 films x 8
-    assert len(pages) == 8 + 31 + 8 + 96 + 8 + 8 + 88 + 24
+    # 3 films x 8, but one post and one event not translated into Spanish and Traditional
+    # Chinese yet
+    assert len(pages) == 8 + 31 + 8 + 96 + 8 + 8 + 88 + 24 - 4
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url

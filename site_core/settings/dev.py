@@ -1,7 +1,8 @@
 """Local development: DEBUG on, a fixed key that is never used in production."""
 
 from site_core.settings.base import *  # noqa: F403
-from site_core.settings.base import INSTALLED_APPS, env, machine_translator
+from site_core.settings.base import INSTALLED_APPS, env
+from site_core.settings.translation import machine_translator
 
 DEBUG = True
 SECRET_KEY = env.SECRET_KEY or "dev-only-key-never-used-in-production-0123456789abcdefghij"

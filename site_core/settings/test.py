@@ -4,7 +4,8 @@ import tempfile
 from pathlib import Path
 
 from site_core.settings.base import *  # noqa: F403
-from site_core.settings.base import INSTALLED_APPS, RENDITIONS_CACHE, machine_translator
+from site_core.settings.base import INSTALLED_APPS, RENDITIONS_CACHE
+from site_core.settings.translation import machine_translator
 
 DEBUG = False
 SECRET_KEY = "test-only-key-never-used-in-production-0123456789abcdefghij"

@@ -14,6 +14,7 @@ DEMO_USERS = {
     "tests/test_site_crawl.py": "every live page: status, lang/dir, valid HTML, switcher",
     "tests/test_no_leaks.py": "the leak crawl: every draft and private object of every kind",
     "tests/translation_workflow/test_permission_matrix.py": "every role on every page",
+    "tests/languages/test_fallback_crawl.py": "no empty listing, feed or calendar in any language",
     "tests/languages/test_language_discovery.py::"
     "test_hreflang_is_reciprocal_across_the_demo_site": "the hreflang crawl of the whole site",
 }

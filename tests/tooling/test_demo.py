@@ -69,6 +69,8 @@ def test_demo_translations_are_complete_synced_translations():
         len(events.FILMS) + len(events.EVENTS)
     ) * len(events.EVENT_LANGUAGES)
     expected_snippets += len(tags.TAG_NAMES) * len(tags.COLUMNS)  # every demo tag's name
+    # less the posts and events still waiting for some languages (tools/demo: waiting_for)
+    expected_pages -= sum(len(s.get("waiting_for", ())) for s in [*news.POSTS, *events.EVENTS])
     drafts = len(content.DRAFT_TRANSLATIONS)
     assert translations.count() == expected_pages + expected_snippets + drafts
     for translation in translations:

@@ -20,11 +20,23 @@ from films.models import FilmPage
 from home.models import HomePage, StandardPage
 from news.models import NewsPage
 from tests.factories.site import untranslated_models
+from tests.utils import soup
 from tools.demo import content as demo_content
 from tools.demo import events as demo_events
 from tools.demo import news as demo_news
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+# English posts and events the demo has not translated into some languages yet (their readers
+# find them among the English items of their listings).
+WAITING = {
+    str(spec["title"]): set(spec["waiting_for"])
+    for spec in [*demo_news.POSTS, *demo_events.EVENTS]
+    if "waiting_for" in spec
+}
+
+
+def waiting(page, language):
+    return language in WAITING.get(page.title, ())
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -37,6 +49,10 @@ def test_demo_has_twelve_recent_posts_over_every_category_translated_into_every_
     assert used == {spec["slug"] for spec in demo_news.CATEGORIES}
     for post in posts:
         for language in demo_news.NEWS_LANGUAGES:
+            if waiting(post, language):
+                locale = Locale.objects.get(language_code=language)
+                assert post.get_translation_or_none(locale) is None
+                continue
             translation = Translation.objects.get(
                 source__object_id=post.translation_key, target_locale__language_code=language
             )
@@ -57,7 +73,8 @@ def test_demo_events_cover_kinds_places_past_future_cancelled_and_recurring():
     locales = [Locale.objects.get(language_code=c) for c in demo_events.EVENT_LANGUAGES]
     for page in [*events, *FilmPage.objects.filter(locale__language_code="en")]:
         for locale in locales:
-            assert page.get_translation(locale).live
+            if not waiting(page, locale.language_code):
+                assert page.get_translation(locale).live
 
 
 def test_every_language_has_live_posts_events_films_and_sections_made_through_wagtail_localize():
@@ -80,6 +97,9 @@ def test_every_language_has_live_posts_events_films_and_sections_made_through_wa
         )
         locale = Locale.objects.get(language_code=language)
         for page in english:
+            if waiting(page, language):
+                assert page.translation_key not in made, (language, page)
+                continue
             assert page.translation_key in made, (language, page)
             in_progress = (str(draft[0]["slug"]), draft[1]) == (page.slug, language)
             assert page.get_translation(locale).live != in_progress, (language, page)
@@ -91,6 +111,8 @@ def test_traditional_chinese_is_the_simplified_chinese_translation_converted():
     convert = opencc.OpenCC("s2twp").convert
     differ = 0
     for simplified in NewsPage.objects.filter(locale__language_code="zh-hans"):
+        if waiting(simplified.get_translation(Locale.get_default()), "zh-hant"):
+            continue
         traditional = NewsPage.objects.get(
             translation_key=simplified.translation_key, locale__language_code="zh-hant"
         )
@@ -163,3 +185,19 @@ def test_every_demo_picture_has_alternative_text_in_its_pages_language(client):
                 assert block.value["alt_text"].strip(), page
                 pictures += 1
     assert pictures >= 20  # the posts' and home pages' pictures in each language
+
+
+@pytest.mark.parametrize(
+    ("code", "names"), [("zh-hans", {"判刑", "辽宁"}), ("he", {"גזרי דין", "ליאונינג"})]
+)
+def test_demo_posts_show_tag_names_in_their_language(client, code, names):
+    # Issue 17: the demo's Chinese post showed "sentencing" and "Liaoning".
+    post = (
+        NewsPage.objects.live()
+        .filter(locale__language_code=code, tags__slug="liaoning")
+        .order_by("pk")
+        .first()
+    )
+    links = soup(client.get(post.url)).select(".article__tags a")
+    assert {link.get_text() for link in links} == names
+    assert not any(link.find("span") for link in links)  # none fell back to English

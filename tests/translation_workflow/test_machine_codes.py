@@ -18,7 +18,7 @@ from wagtail_localize.strings import StringValue
 
 import pytest
 
-from site_core.settings import base
+from site_core.settings import translation as base
 from site_core.translation_workflow.machine import (
     MachineTranslationError,
     SiteDeepLTranslator,

@@ -16,7 +16,7 @@ from wagtail_localize.models import (
 import polib
 import pytest
 
-from site_core.settings import base
+from site_core.settings import translation as base
 from site_core.translation_workflow.progress import segment_counts
 from tests.factories import news_index, translator
 from tests.translation_workflow.helpers import (

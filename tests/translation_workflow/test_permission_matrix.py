@@ -110,8 +110,16 @@ def outcome(response):
 @pytest.fixture
 def objects():
     post = NewsPage.objects.filter(locale__language_code="he").order_by("path").first()
+    # A real wagtail-localize translation (the same post's, into Simplified Chinese, a language
+    # none of the roles may translate), so that the addresses naming one answer the same
+    # whatever ids the demo was given.
+    translation = Translation.objects.get(
+        source__object_id=post.translation_key, target_locale__language_code="zh-hans"
+    )
     return {
         "pk": post.pk,
+        "translation_id": translation.pk,
+        "translation_source_id": translation.source_id,
         "parent_page_id": post.get_parent().pk,
         "app_label": "news",
         "model_name": "newscategory",

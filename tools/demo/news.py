@@ -591,6 +591,9 @@ POSTS = [
         ],
     },
     {
+        # Not translated yet into Traditional Chinese (one click away: "Fill from 简体中文") and
+        # Spanish.
+        "waiting_for": ["es", "zh-hant"],
         "hours_ago": 24 * 21,
         "categories": ["activism"],
         "tags": ["information stands"],

@@ -35,8 +35,8 @@ def load_news(progress, locales, home, demo_images):
     posts = [
         create_post(progress, news_index, spec, categories, demo_images) for spec in news.POSTS
     ]
-    for post in posts:
-        translate_into(progress, post, locales, news.NEWS_LANGUAGES)
+    for spec, post in zip(news.POSTS, posts, strict=True):
+        translate_into(progress, post, locales, languages_of(spec, news.NEWS_LANGUAGES))
 
 
 def load_events_and_films(progress, locales, home):
@@ -53,7 +53,12 @@ def load_events_and_films(progress, locales, home):
         translate_into(progress, film, locales, events_demo.EVENT_LANGUAGES)
     for spec in events_demo.EVENTS:
         event = create_event(progress, event_index, spec, films)
-        translate_into(progress, event, locales, events_demo.EVENT_LANGUAGES)
+        translate_into(progress, event, locales, languages_of(spec, events_demo.EVENT_LANGUAGES))
+
+
+def languages_of(spec, languages):
+    """The languages an item is translated into: all but those it is still waiting for."""
+    return [code for code in languages if code not in spec.get("waiting_for", ())]
 
 
 # --- news ----------------------------------------------------------------------------

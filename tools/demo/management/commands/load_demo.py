@@ -34,6 +34,7 @@ def steps_total(with_admin):
         + 2 * (1 + len(events_demo.INDEX_LANGUAGES))
         + len(events_demo.FILMS) * (1 + len(events_demo.EVENT_LANGUAGES))
         + len(events_demo.EVENTS) * (1 + len(events_demo.EVENT_LANGUAGES))
+        - sum(len(spec.get("waiting_for", ())) for spec in [*news.POSTS, *events_demo.EVENTS])
         + 1  # roles
         + (1 if with_admin else 0)
         + len(DEMO_USERS)
