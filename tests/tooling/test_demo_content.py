@@ -38,6 +38,7 @@ WAITING = {
 def waiting(page, language):
     return language in WAITING.get(page.title, ())
 
+
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
