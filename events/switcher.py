@@ -12,6 +12,7 @@ from events.choices import EventKind
 from events.models import EventIndexPage, EventPage
 from events.models.index import first_day_of
 from site_core.caching.page_cache import remember
+from site_core.navigation import public_pages
 
 PLACES = ("country", "city")
 
@@ -22,7 +23,10 @@ def place_in(index, field, value, locale_id):
 
     def build():
         keys = index.events().filter(**{field: value}).values("translation_key")
-        versions = EventPage.objects.live().filter(translation_key__in=keys, locale_id=locale_id)
+        # public ones only: a private section's event must not lend its place to a public link
+        versions = public_pages(None, EventPage).filter(
+            translation_key__in=keys, locale_id=locale_id
+        )
         return versions.order_by("pk").values_list(field, flat=True).first()
 
     return remember(f"event-place-in:{index.pk}:{field}:{value}:{locale_id}", build)

@@ -77,7 +77,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
             posts = posts.filter(tags__slug=filters["tag"])
         year = filters.get("year")
         if year:
-            if not (year.isdigit() and len(year) == 4):
+            if not ((year.isascii() and year.isdigit()) and len(year) == 4):
                 return []
             posts = posts.filter(date__year=int(year))
         if "category" in filters or "tag" in filters:
@@ -155,6 +155,8 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
                 "categories": list(categories.values()),
                 "years": years,
                 "has_filters": bool(filters),
+                # a tag is named only when a post here carries it (a draft's tag stays unnamed)
+                "tag_is_known": filters.get("tag") in self.tag_slugs(request),
             },
         )
 
@@ -182,7 +184,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         year = request.GET.get("year", "").strip()
         if year:
             filters["year"] = year
-            valid_year = year.isdigit() and len(year) == 4
+            valid_year = (year.isascii() and year.isdigit()) and len(year) == 4
             posts = posts.filter(date__year=int(year)) if valid_year else posts.none()
         if "category" in filters or "tag" in filters:
             posts = posts.distinct()  # the joins could repeat a post

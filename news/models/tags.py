@@ -9,6 +9,7 @@ language has no live name yet, the English one is shown, marked ``lang="en"``.
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -51,6 +52,16 @@ class NewsTagName(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Mode
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """One name per tag and language (the admin's form has no language field, so Django
+        would leave this to the database, which answers with an error page)."""
+        super().clean()
+        others = NewsTagName.objects.filter(tag_id=self.tag_id, locale_id=self.locale_id)
+        if self.tag_id and self.locale_id and others.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"tag": _("This tag already has a name in this language: edit that one.")}
+            )
 
 
 @receiver(post_save, sender=Tag, dispatch_uid="news_tag_name_for_new_tag")

@@ -106,7 +106,7 @@ def video_embed_url(url: str) -> str:
             return f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
     elif host == "vimeo":
         video_id = parsed.path.strip("/").split("/")[0]
-        if video_id.isdigit():
+        if video_id.isascii() and video_id.isdigit():
             return f"https://player.vimeo.com/video/{video_id}?autoplay=1&dnt=1"
     return ""
 

@@ -105,7 +105,7 @@ CDN_PURGE_URL = os.environ.get("CDN_PURGE_URL", "").strip()
 CLOUDFLARE_API_TOKEN = os.environ.get("CLOUDFLARE_API_TOKEN", "").strip()
 CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "").strip()
 CDN_MAX_AGE = os.environ.get("CDN_MAX_AGE", "").strip() or "60"
-if not CDN_MAX_AGE.isdigit():
+if not (CDN_MAX_AGE.isascii() and CDN_MAX_AGE.isdigit()):
     raise ImproperlyConfigured(f"CDN_MAX_AGE must be a number of seconds, not {CDN_MAX_AGE!r}.")
 CDN_MAX_AGE = int(CDN_MAX_AGE)
 
@@ -115,14 +115,17 @@ CDN_MAX_AGE = int(CDN_MAX_AGE)
 # warns: behind a proxy, 0 gives every reader the proxy's address.
 PROXY_COUNT = os.environ.get("PROXY_COUNT", "").strip() or "0"
 PROXY_COUNT_GIVEN = bool(os.environ.get("PROXY_COUNT", "").strip())
-if not PROXY_COUNT.isdigit():
+if not (PROXY_COUNT.isascii() and PROXY_COUNT.isdigit()):
     raise ImproperlyConfigured(f"PROXY_COUNT must be a whole number, not {PROXY_COUNT!r}.")
 PROXY_COUNT = int(PROXY_COUNT)
 
 # How often the background worker publishes and unpublishes scheduled pages and snippets
 # (seconds; site_core.scheduling).
 SCHEDULED_PUBLISHING_INTERVAL = os.environ.get("SCHEDULED_PUBLISHING_INTERVAL", "").strip() or "60"
-if not SCHEDULED_PUBLISHING_INTERVAL.isdigit() or int(SCHEDULED_PUBLISHING_INTERVAL) < 1:
+if (
+    not (SCHEDULED_PUBLISHING_INTERVAL.isascii() and SCHEDULED_PUBLISHING_INTERVAL.isdigit())
+    or int(SCHEDULED_PUBLISHING_INTERVAL) < 1
+):
     raise ImproperlyConfigured(
         "SCHEDULED_PUBLISHING_INTERVAL must be a whole number of seconds (1 or more), "
         f"not {SCHEDULED_PUBLISHING_INTERVAL!r}."

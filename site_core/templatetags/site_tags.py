@@ -177,7 +177,7 @@ def untranslated_notice(context, page=None):
     page = as_page(page)
     request = context["request"]
     raw = request.GET.get("untranslated", "")
-    if page is None or not raw.isdigit() or len(raw) > 12:
+    if page is None or not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
         return {"missing": None}
     missing = (
         public_pages(request)
@@ -211,7 +211,7 @@ def canonical_url(request, page):
     """The page's address; a later page of a listing (?page=2) is its own canonical page."""
     url = page.get_full_url(request)
     number = request.GET.get("page", "")
-    if number.isdigit() and 1 < int(number) < 10_000:
+    if (number.isascii() and number.isdigit()) and 1 < int(number) < 10_000:
         url += f"?page={int(number)}"
     return url
 

@@ -105,5 +105,5 @@ def in_workflow_page_ids():
         for object_id in WorkflowState.objects.filter(
             status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
         ).values_list("object_id", flat=True)
-        if object_id.isdigit()
+        if (object_id.isascii() and object_id.isdigit())
     ]

@@ -161,3 +161,28 @@ def test_a_new_tag_is_translated_through_the_admins_translate_action(client):
     assert (target.tag_id, target.locale_id) == (english.tag_id, dutch.pk)
     # Not live until a reviewer publishes it: Dutch readers still see the English name.
     assert tag_names("nl")["vigils"] == ("vigils", "en")
+
+
+def test_a_second_name_for_a_tag_in_one_language_is_a_form_error_not_a_500(client):
+    """The admin's form has no language field: the rule is checked before the database's."""
+    publish_post(news_index(), tags=["vigils"])
+    english = tag_name("vigils")
+    client.force_login(editor())
+    add = reverse("wagtailsnippets_news_newstagname:add")
+    response = client.post(add + "?locale=en", {"tag": english.tag_id, "name": "Vigils again"})
+    assert response.status_code == 200
+    assert "already has a name in this language" in response.content.decode()
+    assert NewsTagName.objects.filter(tag=english.tag).count() == 1
+
+
+def test_a_tag_only_drafts_carry_is_not_named_in_a_listing(client):
+    """A draft's tag has a name (made when the tag was), but a listing filtered by its slug
+    shows the slug as typed, never the name."""
+    index = news_index()
+    publish_post(index, tags=["sentencing"])
+    name = tag_name("sentencing")
+    Tag.objects.create(name="Secret plans", slug="secret-plans")
+    heading = soup(client.get(index.url, {"tag": "secret-plans"})).select_one(".filters-summary")
+    text = (heading or soup(client.get(index.url, {"tag": "secret-plans"}))).get_text()
+    assert "Secret plans" not in text and "secret-plans" in text
+    assert name.name in soup(client.get(index.url, {"tag": "sentencing"})).get_text()

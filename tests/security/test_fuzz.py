@@ -71,6 +71,9 @@ hostile_text = st.one_of(
             "x" * 5000,
             "past",
             "javascript:alert(1)",
+            "²",
+            "¹²³⁴",
+            "٢٠٢٦",
         ]
     ),
     st.text(max_size=20).map(lambda text: text + EVIL),
@@ -110,6 +113,14 @@ def site(client):
 def test_public_routes_survive_hostile_query_strings(site, client, language, route, params):
     path = f"/{quote(language, safe='')}/{route}"
     check(client.get(path + ("?" + urlencode(params) if params else "")))
+
+
+@pytest.mark.parametrize("value", ["²", "¹²³⁴", "٢٠٢٦", "２０２６"])
+@pytest.mark.parametrize("parameter", ["page", "year", "untranslated"])
+def test_digits_of_other_kinds_are_junk_not_an_error(site, client, parameter, value):
+    """Superscript digits pass str.isdigit() but not int(): they must be refused as junk."""
+    for path in ("/en/", "/en/news/", "/nl/nieuws/"):
+        check(client.get(path, {parameter: value}))
 
 
 @fuzz
