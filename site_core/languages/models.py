@@ -6,6 +6,9 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Page
+
+from site_core.caching import cdn
 from site_core.caching.generation import new_generation
 
 
@@ -56,7 +59,11 @@ class ListingFallback(models.Model):
 
 
 @receiver([post_save, post_delete], sender=ListingFallback)
-def _forget_pages(**kwargs):
+def _forget_pages(instance=None, **kwargs):
     """Every cached listing of that language may change: start a new cache generation (this
-    app has no page or snippet, so ``site_core.caching.invalidation`` does not watch it)."""
+    app has no page or snippet, so ``site_core.caching.invalidation`` does not watch it), and
+    purge that language's home and sections from a CDN."""
     new_generation()
+    if cdn.enabled() and instance is not None:
+        sections = Page.objects.live().filter(locale_id=instance.locale_id, depth__in=(2, 3))
+        cdn.purge_pages(sections.specific())

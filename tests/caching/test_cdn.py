@@ -83,3 +83,32 @@ def test_the_cdn_purges_every_path_a_page_type_names_for_its_cache():
     assert {"http://localhost/nl/", "http://localhost/nl/extra/"} <= urls
     assert "http://localhost" + news_index("nl").url in urls
     assert not any(url.endswith("/extra/") and "/nl/extra/" not in url for url in urls)
+
+
+def test_an_english_publish_purges_the_sections_and_homes_of_every_language(client, cdn):
+    """Other languages list English posts they have not translated yet (fill up to ten):
+    publishing or unpublishing one purges their listings and homes too."""
+    dutch = dutch_post()
+    english = dutch.get_translation(locale("en")).specific
+    cdn.clear()
+    english.title = "A new title"
+    english.save_revision().publish()
+    purged = {url.replace("testserver", "localhost") for url in cdn}
+    base = "http://localhost"
+    for code in ("en", "nl"):
+        assert base + news_index(code).url in purged, code
+        assert base + news_index(code).url + "feed/" in purged, code
+        assert base + home(code).url in purged, code
+
+
+def test_changing_a_languages_listing_setting_purges_its_home_and_sections(cdn):
+    from site_core.languages.models import ListingFallback
+
+    dutch_post()
+    cdn.clear()
+    ListingFallback.objects.create(locale=locale("nl"), mode="off")
+    purged = {url.replace("testserver", "localhost") for url in cdn}
+    base = "http://localhost"
+    assert {base + news_index("nl").url, base + home("nl").url} <= purged
+    # (Wagtail repeats each address under every language prefix: /en/nl-news/ is Dutch's.)
+    assert base + news_index("en").url not in purged, purged
