@@ -94,6 +94,11 @@ def base_url(demo_site, tmp_path_factory):
 def browser():
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop in this process for the rest of the session:
+    # Django would then refuse every new database connection of a later test in this worker
+    # ("SynchronousOnlyOperation", seen on PostgreSQL, which opens one per copied database).
+    # The tests are synchronous code that only looks async to Django.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
