@@ -12,7 +12,10 @@ ROOT = Path(settings.BASE_DIR)
 
 def run_manage(*args, env_overrides):
     """``manage.py *args`` in a subprocess with the environment changed by ``env_overrides``."""
-    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY"}}
+    # (DJANGO_ALLOW_ASYNC_UNSAFE: the test process's own allowance, once a browser test has
+    # run in it, tests/browser.py; production's checks rightly refuse it.)
+    own = {"SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {key: value for key, value in os.environ.items() if key not in own}
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
